@@ -1,0 +1,108 @@
+package io.engagement.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import scala.collection.Iterator;
+
+/**
+ * Compares DataFrames as multisets of rows: row order never matters, column order does not
+ * either (columns are matched by name), doubles are equal within a tolerance. On failure it
+ * prints the rows only one side has, which reads better than two full tables.
+ */
+public final class DataFrameAssertions {
+  private static final double DEFAULT_TOLERANCE = 1e-9;
+
+  private DataFrameAssertions() {}
+
+  public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual) {
+    assertSameRows(expected, actual, DEFAULT_TOLERANCE);
+  }
+
+  public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
+    List<String> expectedColumns = Arrays.asList(expected.columns());
+    List<String> actualColumns = Arrays.asList(actual.columns());
+    if (!new java.util.TreeSet<>(expectedColumns).equals(new java.util.TreeSet<>(actualColumns))) {
+      fail("columns differ:\n  expected " + expectedColumns + "\n  actual   " + actualColumns);
+    }
+    Column[] ordered = expectedColumns.stream().map(Column::new).toArray(Column[]::new);
+    List<String> exp = render(expected.select(ordered).collectAsList(), tolerance);
+    List<String> act = render(actual.select(ordered).collectAsList(), tolerance);
+    List<String> onlyExpected = minus(exp, act);
+    List<String> onlyActual = minus(act, exp);
+    if (!onlyExpected.isEmpty() || !onlyActual.isEmpty()) {
+      StringBuilder msg = new StringBuilder("rows differ (columns " + expectedColumns + ")\n");
+      onlyExpected.forEach(r -> msg.append("  - expected only: ").append(r).append('\n'));
+      onlyActual.forEach(r -> msg.append("  + actual only:   ").append(r).append('\n'));
+      fail(msg.toString());
+    }
+  }
+
+  /** Each row as canonical text: doubles rounded to the tolerance, maps sorted by key. */
+  public static List<String> render(List<Row> rows, double tolerance) {
+    List<String> out = new ArrayList<>();
+    for (Row row : rows) {
+      out.add(renderValue(row, tolerance));
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  private static String renderValue(Object value, double tolerance) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        return d.toString();
+      }
+      int decimals = (int) Math.max(0, Math.round(-Math.log10(tolerance)) - 1);
+      return String.format(java.util.Locale.ROOT, "%." + decimals + "f", d);
+    }
+    if (value instanceof Row r) {
+      List<String> parts = new ArrayList<>();
+      for (int i = 0; i < r.size(); i++) {
+        parts.add(renderValue(r.get(i), tolerance));
+      }
+      return "[" + String.join(", ", parts) + "]";
+    }
+    if (value instanceof scala.collection.Map<?, ?> m) {
+      Map<String, String> sorted = new TreeMap<>();
+      Iterator<? extends scala.Tuple2<?, ?>> it = m.iterator();
+      while (it.hasNext()) {
+        scala.Tuple2<?, ?> e = it.next();
+        sorted.put(renderValue(e._1(), tolerance), renderValue(e._2(), tolerance));
+      }
+      return sorted.toString();
+    }
+    if (value instanceof scala.collection.Seq<?> s) {
+      List<String> parts = new ArrayList<>();
+      s.foreach(v -> parts.add(renderValue(v, tolerance)));
+      return parts.toString();
+    }
+    return value.toString();
+  }
+
+  private static List<String> minus(List<String> a, List<String> b) {
+    Map<String, Long> counts = b.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+    List<String> out = new ArrayList<>();
+    for (String s : a) {
+      Long c = counts.get(s);
+      if (c == null || c == 0) {
+        out.add(s);
+      } else {
+        counts.put(s, c - 1);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,173 @@
+package io.engagement.metrics;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.engagement.config.EngagementConfig;
+import io.engagement.config.KpiConfig;
+import io.engagement.input.InputSchemas;
+import io.engagement.output.Columns;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The window metrics of metrics.md 3 for every scored user as of day D, from the window's
+ * user_daily_activity rows (never from raw events) and the user state (first and last active
+ * day over all history). A scored user without activity in the window gets the "no activity"
+ * values of the spec: 0 everywhere, recency from history (null if never active).
+ */
+public final class WindowMetrics {
+  /** Names of the seven visit metrics, in the order of metrics.md 3. */
+  public static final List<String> VISIT_METRICS =
+      List.of(
+          Columns.TOTAL_VISITS,
+          Columns.UNIQUE_VISITS,
+          Columns.BREADTH,
+          Columns.DEPTH,
+          Columns.DURATION,
+          Columns.RECENCY,
+          Columns.RELIANCE);
+
+  /** The suffixes of the per-action metrics: {@code <action>.count}, {@code .days}, {@code .reliance}. */
+  public static final List<String> ACTION_METRIC_SUFFIXES = List.of("count", "days", "reliance");
+
+  private WindowMetrics() {}
+
+  public static String actionMetric(String action, String suffix) {
+    return action + "." + suffix;
+  }
+
+  /**
+   * Columns: user_id, account_id, the segment columns, total_visits, unique_visits, breadth,
+   * depth, duration, recency, reliance, first_active_day, last_active_day, tenure_days, metrics.
+   *
+   * @param activityWindow user_daily_activity rows of D-W+1 .. D
+   * @param scoredUsers {@link ScoredUsers#select} of D
+   * @param groups {@link UserGroups#resolve} of D
+   */
+  public static Dataset<Row> compute(
+      Dataset<Row> activityWindow,
+      Dataset<Row> scoredUsers,
+      Dataset<Row> groups,
+      EngagementConfig config,
+      LocalDate day) {
+    LocalDate windowStart = day.minusDays(config.windowDays() - 1L);
+    Dataset<Row> window =
+        activityWindow.where(
+            col(Columns.ACTIVITY_DATE).between(Date.valueOf(windowStart), Date.valueOf(day)));
+    Dataset<Row> sums = windowSums(window, config);
+    Column today = lit(Date.valueOf(day));
+
+    Dataset<Row> joined =
+        scoredUsers
+            .join(sums, InputSchemas.USER_ID, "left")
+            .join(groups, InputSchemas.USER_ID, "left");
+
+    Column totalVisits = coalesce(col("_visits"), lit(0L));
+    Column uniqueVisits = coalesce(col("_active_days"), lit(0L));
+    Column earliest = least(col(InputSchemas.SIGNUP_DATE), col(Columns.FIRST_ACTIVE_DAY));
+    Column tenure = coalesce(datediff(today, earliest).plus(1), lit(1));
+    int minReliance = config.minRelianceDays();
+    Column relianceDays = greatest(lit(minReliance), least(lit(config.windowDays()), col(Columns.TENURE_DAYS)));
+
+    Map<String, Column> named = new LinkedHashMap<>();
+    named.put(Columns.TOTAL_VISITS, totalVisits);
+    named.put(Columns.UNIQUE_VISITS, uniqueVisits);
+    named.put(Columns.BREADTH, when(col("_features").isNull(), lit(0L)).otherwise(functions.size(col("_features")).cast("long")));
+    named.put(Columns.DEPTH, perVisit(col("_events"), totalVisits));
+    named.put(Columns.DURATION, perVisit(col("_duration"), totalVisits));
+    named.put(Columns.RECENCY, datediff(today, col(Columns.LAST_ACTIVE_DAY)));
+
+    Dataset<Row> visitMetrics = joined.withColumn(Columns.TENURE_DAYS, tenure);
+    for (Map.Entry<String, Column> e : named.entrySet()) {
+      visitMetrics = visitMetrics.withColumn(e.getKey(), e.getValue());
+    }
+    visitMetrics =
+        visitMetrics.withColumn(
+            Columns.RELIANCE, col(Columns.UNIQUE_VISITS).cast("double").divide(relianceDays));
+
+    List<Column> metricEntries = new ArrayList<>();
+    for (String metric : VISIT_METRICS) {
+      metricEntries.add(lit(metric));
+      metricEntries.add(col(metric).cast("double"));
+    }
+    Column activeDays = greatest(lit(minReliance), col(Columns.UNIQUE_VISITS));
+    for (String action : config.actions()) {
+      Column count = coalesce(col(actionColumn(action, "count")), lit(0L));
+      Column days = coalesce(col(actionColumn(action, "days")), lit(0L));
+      metricEntries.add(lit(actionMetric(action, "count")));
+      metricEntries.add(count.cast("double"));
+      metricEntries.add(lit(actionMetric(action, "days")));
+      metricEntries.add(days.cast("double"));
+      metricEntries.add(lit(actionMetric(action, "reliance")));
+      metricEntries.add(days.cast("double").divide(activeDays));
+    }
+    for (KpiConfig kpi : config.kpis().values()) {
+      metricEntries.add(lit(kpi.name()));
+      metricEntries.add(coalesce(col(kpiColumn(kpi.name())), lit(0.0)));
+    }
+
+    List<Column> out = new ArrayList<>();
+    out.add(col(InputSchemas.USER_ID));
+    out.add(coalesce(col(InputSchemas.ACCOUNT_ID), lit(Columns.UNKNOWN)).as(InputSchemas.ACCOUNT_ID));
+    config.segments().forEach(s -> out.add(coalesce(col(s), lit(Columns.UNKNOWN)).as(s)));
+    VISIT_METRICS.forEach(m -> out.add(col(m)));
+    out.add(col(Columns.FIRST_ACTIVE_DAY));
+    out.add(col(Columns.LAST_ACTIVE_DAY));
+    out.add(col(Columns.TENURE_DAYS));
+    out.add(functions.map(metricEntries.toArray(Column[]::new)).as(Columns.METRICS));
+    return visitMetrics.select(out.toArray(Column[]::new));
+  }
+
+  /** Per-user sums over the window's activity rows. */
+  private static Dataset<Row> windowSums(Dataset<Row> window, EngagementConfig config) {
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(functions.sum(col(Columns.VISITS)).as("_visits"));
+    aggs.add(functions.count(when(col(Columns.VISITS).gt(0), lit(1))).as("_active_days"));
+    aggs.add(functions.sum(col(Columns.EVENTS)).as("_events"));
+    aggs.add(functions.sum(col(Columns.DURATION_SECONDS)).as("_duration"));
+    aggs.add(
+        functions.array_distinct(functions.flatten(functions.collect_list(col(Columns.FEATURES_USED))))
+            .as("_features"));
+    for (String action : config.actions()) {
+      Column daily = coalesce(col(Columns.EVENT_COUNTS).getItem(action), lit(0L));
+      aggs.add(functions.sum(daily).as(actionColumn(action, "count")));
+      aggs.add(functions.count(when(daily.gt(0), lit(1))).as(actionColumn(action, "days")));
+    }
+    for (KpiConfig kpi : config.kpis().values()) {
+      Column daily = coalesce(col(Columns.KPI_VALUES).getItem(kpi.name()), lit(0.0));
+      Column windowValue =
+          kpi.aggregation() == KpiConfig.Aggregation.MAX ? functions.max(daily) : functions.sum(daily);
+      aggs.add(windowValue.as(kpiColumn(kpi.name())));
+    }
+    return window
+        .groupBy(col(InputSchemas.USER_ID))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
+  }
+
+  /** Mean per visit, 0 when there was no visit. */
+  private static Column perVisit(Column total, Column visits) {
+    return when(visits.gt(0), coalesce(total, lit(0)).cast("double").divide(visits)).otherwise(lit(0.0));
+  }
+
+  private static String actionColumn(String action, String suffix) {
+    return "_action_" + action + "_" + suffix;
+  }
+
+  private static String kpiColumn(String kpi) {
+    return "_kpi_" + kpi;
+  }
+}

@@ -1,0 +1,101 @@
+package io.engagement.activity;
+
+import static io.engagement.testing.TestFrames.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.engagement.config.EngagementConfig;
+import io.engagement.testing.Events;
+import io.engagement.testing.TestConfigs;
+import io.engagement.testing.TestFrames;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+class DailyActivityTest {
+  private static final LocalDate DAY = LocalDate.parse("2026-11-03");
+
+  private static Row only(org.apache.spark.sql.Dataset<Row> activity, String user) {
+    List<Row> rows = activity.where(org.apache.spark.sql.functions.col("user_id").equalTo(user)).collectAsList();
+    assertEquals(1, rows.size());
+    return rows.get(0);
+  }
+
+  @Test
+  void summarisesOneUsersDay() {
+    // u1: visit s1 = 09:00 page_view, 09:10 upload_file (pages "12.5"), 09:20 upload_file (pages "n/a")
+    //     -> 3 events, 1200 s;
+    //     sessionised: 14:00 purchase 30.0, 14:20 purchase 45.5 (gap 20 min) -> 2 events, 1200 s;
+    //     an email_open at 20:00 without session -> its own visit, 0 s (all types form visits by default).
+    // visits = 3, events = 6, duration = 1200 + 1200 + 0 = 2400 s.
+    // features: dashboard, editor, billing (sorted: billing, dashboard, editor); channels: email, web.
+    // event_counts: upload_file 2, open 1 (the email's event_name).
+    // KPIs: revenue = 30.0 + 45.5 = 75.5; purchases = 2; pages_uploaded = 12.5 ("n/a" skipped);
+    //       largest_order = max(30.0, 45.5) = 45.5.
+    var events =
+        Events.builder()
+            .full("a", "2026-11-03T09:00:00Z", "u1", null, "s1", "page_view", null, "dashboard", "web", null, null)
+            .full("b", "2026-11-03T09:10:00Z", "u1", "acc-1", "s1", "action", "upload_file", "editor", "web", null, Map.of("pages", "12.5"))
+            .full("c", "2026-11-03T09:20:00Z", "u1", null, "s1", "action", "upload_file", "editor", "web", null, Map.of("pages", "n/a"))
+            .full("d", "2026-11-03T14:00:00Z", "u1", "acc-2", null, "purchase", null, "billing", "web", 30.0, null)
+            .full("e", "2026-11-03T14:20:00Z", "u1", null, null, "purchase", null, "billing", "web", 45.5, null)
+            .full("f", "2026-11-03T20:00:00Z", "u1", null, null, "email_open", "open", null, "email", null, null)
+            .toDF();
+    Row r = only(DailyActivity.build(events, TestConfigs.defaults(), DAY), "u1");
+    assertEquals(TestFrames.date("2026-11-03"), r.getAs("activity_date"));
+    assertEquals(3L, (long) r.getAs("visits"));
+    assertEquals(6L, (long) r.getAs("events"));
+    assertEquals(2400.0, (double) r.getAs("duration_seconds"), 1e-9);
+    assertEquals(List.of("billing", "dashboard", "editor"), r.getList(r.fieldIndex("features_used")));
+    assertEquals(List.of("email", "web"), r.getList(r.fieldIndex("channels_used")));
+    assertEquals(Map.of("upload_file", 2L, "open", 1L), r.getJavaMap(r.fieldIndex("event_counts")));
+    assertEquals(
+        Map.of("revenue", 75.5, "purchases", 2.0, "pages_uploaded", 12.5, "largest_order", 45.5),
+        r.getJavaMap(r.fieldIndex("kpi_values")));
+    assertEquals(TestFrames.ts("2026-11-03T09:00:00Z"), r.getAs("first_event_time"));
+    assertEquals(TestFrames.ts("2026-11-03T20:00:00Z"), r.getAs("last_event_time"));
+    // The latest event with an account_id is d at 14:00 (acc-2).
+    assertEquals("acc-2", r.getAs("event_account_id"));
+  }
+
+  @Test
+  void onlyConfiguredEventTypesFormVisitsButAllCount() {
+    // visit-event-types = [page_view]: the purchase forms no visit but counts in KPIs and event_counts.
+    EngagementConfig base = TestConfigs.defaults();
+    EngagementConfig config =
+        new EngagementConfig(base.inputRoot(), base.outputRoot(), base.timezone(), base.windowDays(),
+            base.visitTimeoutMinutes(), List.of("page_view"), base.minRelianceDays(), base.dormantAfterDays(),
+            base.segments(), base.actions(), base.kpis(), base.score(), base.nps(), base.sayDo(),
+            base.anomalies(), base.quality(), base.pii());
+    var events =
+        Events.builder()
+            .full("a", "2026-11-03T09:00:00Z", "u1", null, "s1", "page_view", null, null, "web", null, null)
+            .full("b", "2026-11-03T12:00:00Z", "u1", null, null, "purchase", "buy", null, "api", 10.0, null)
+            .full("c", "2026-11-03T12:00:00Z", "u2", null, null, "purchase", "buy", null, "api", 5.0, null)
+            .toDF();
+    var activity = DailyActivity.build(events, config, DAY);
+    Row u1 = only(activity, "u1");
+    assertEquals(1L, (long) u1.getAs("visits"));
+    assertEquals(1L, (long) u1.getAs("events"));
+    assertEquals(10.0, (double) u1.getJavaMap(u1.fieldIndex("kpi_values")).get("revenue"), 1e-9);
+    assertEquals(1L, u1.getJavaMap(u1.fieldIndex("event_counts")).get("buy"));
+    // u2 has a valid event but no visit: a row with 0 visits, its KPIs still counted.
+    Row u2 = only(activity, "u2");
+    assertEquals(0L, (long) u2.getAs("visits"));
+    assertEquals(0.0, (double) u2.getAs("duration_seconds"), 0);
+    assertEquals(5.0, (double) u2.getJavaMap(u2.fieldIndex("kpi_values")).get("revenue"), 1e-9);
+    assertNull(u2.getAs("event_account_id"));
+  }
+
+  @Test
+  void absentKpisAreZero() {
+    var events = Events.builder().view("u1", "2026-11-03T09:00:00Z", "s1").toDF();
+    Row r = only(DailyActivity.build(events, TestConfigs.defaults(), DAY), "u1");
+    assertEquals(
+        Map.of("revenue", 0.0, "purchases", 0.0, "pages_uploaded", 0.0, "largest_order", 0.0),
+        r.getJavaMap(r.fieldIndex("kpi_values")));
+    assertEquals(Map.of(), r.getJavaMap(r.fieldIndex("event_counts")));
+  }
+}

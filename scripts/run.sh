@@ -23,7 +23,7 @@ if stale; then
   (cd "$root" && mvn -q -B -DskipTests package dependency:build-classpath \
       -Dmdep.includeScope=provided -Dmdep.outputFile="$classpath_file" >&2)
   # Spark's own --add-opens list lives once, in the parent pom (spark.jvm.flags).
-  (cd "$root" && mvn -q -B -N help:evaluate -Dexpression=spark.jvm.flags -DforceStdout > "$jvm_flags_file")
+  (cd "$root" && mvn -q -B -N help:evaluate -Dexpression=spark.jvm.flags -DforceStdout -Dstyle.color=never | sed "s/\x1b\[[0-9;]*m//g" > "$jvm_flags_file")
   touch "$jar"
 fi
 

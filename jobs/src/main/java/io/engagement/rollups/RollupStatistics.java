@@ -1,0 +1,74 @@
+package io.engagement.rollups;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_if;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.median;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import io.engagement.output.Columns;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The statistics every roll-up group gets (metrics.md 7), over user_engagement rows. Accounts,
+ * segment values and the business share this one definition, so their numbers always mean the
+ * same thing.
+ */
+final class RollupStatistics {
+  private RollupStatistics() {}
+
+  /** The statistics columns, in output order. */
+  static final List<String> COLUMNS =
+      List.of(
+          Columns.USERS,
+          Columns.ACTIVE_USERS,
+          Columns.MEAN_SCORE,
+          Columns.ACTIVE_MEAN_SCORE,
+          Columns.MEDIAN_SCORE,
+          Columns.MIN_SCORE,
+          Columns.MAX_SCORE,
+          Columns.MEAN_VISITS_SCORE,
+          Columns.MEAN_ACTIONS_SCORE,
+          Columns.MEAN_KPIS_SCORE,
+          Columns.LOW_USERS,
+          Columns.MID_USERS,
+          Columns.HIGH_USERS);
+
+  /** Aggregates the grouped users into {@code keys} followed by {@link #COLUMNS}, plus any {@code extra} aggregates. */
+  static Dataset<Row> aggregate(RelationalGroupedDataset groupedUsers, Column... extra) {
+    Column active = col(Columns.UNIQUE_VISITS).gt(0);
+    Column score = col(Columns.SCORE);
+    Column[] rest = {
+      count_if(active).as(Columns.ACTIVE_USERS),
+      avg(score).as(Columns.MEAN_SCORE),
+      // avg skips the nulls of idle users, and is null when every user is idle
+      avg(when(active, score)).as(Columns.ACTIVE_MEAN_SCORE),
+      // Spark's median is the exact percentile 0.5, interpolating between the two middle values
+      median(score).as(Columns.MEDIAN_SCORE),
+      min(score).as(Columns.MIN_SCORE),
+      max(score).as(Columns.MAX_SCORE),
+      avg(Columns.VISITS_SCORE).as(Columns.MEAN_VISITS_SCORE),
+      avg(Columns.ACTIONS_SCORE).as(Columns.MEAN_ACTIONS_SCORE),
+      avg(Columns.KPIS_SCORE).as(Columns.MEAN_KPIS_SCORE),
+      bandCount(Columns.BAND_LOW).as(Columns.LOW_USERS),
+      bandCount(Columns.BAND_MID).as(Columns.MID_USERS),
+      bandCount(Columns.BAND_HIGH).as(Columns.HIGH_USERS),
+    };
+    Column[] all = new Column[rest.length + extra.length];
+    System.arraycopy(rest, 0, all, 0, rest.length);
+    System.arraycopy(extra, 0, all, rest.length, extra.length);
+    return groupedUsers.agg(count(lit(1)).as(Columns.USERS), all);
+  }
+
+  private static Column bandCount(String band) {
+    return count_if(col(Columns.ENGAGEMENT_BAND).equalTo(band));
+  }
+}

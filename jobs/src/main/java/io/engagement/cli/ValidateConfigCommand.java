@@ -1,0 +1,41 @@
+package io.engagement.cli;
+
+import io.engagement.config.LoadedConfig;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code validate-config}: check the config and print the effective one. The output is itself a
+ * valid config file (notes are comments), so it can be saved and reused.
+ */
+@Command(
+    name = "validate-config",
+    sortOptions = false,
+    description = "Check the config and print the effective one (exit 2 when it is invalid).")
+final class ValidateConfigCommand implements Callable<Integer>, HasCommonOptions {
+  private final CliContext context;
+
+  @Mixin private CommonOptions common;
+
+  ValidateConfigCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public CommonOptions common() {
+    return common;
+  }
+
+  @Override
+  public Integer call() {
+    LoadedConfig loaded = context.loadConfig(common);
+    context.out().println("# effective config, config_hash " + loaded.configHash());
+    context.out().print(loaded.effectiveRendered());
+    for (String unset : loaded.config().unsetRoots()) {
+      context.out().println("# note: " + unset + " (daily and backfill need it)");
+    }
+    context.out().flush();
+    return 0;
+  }
+}

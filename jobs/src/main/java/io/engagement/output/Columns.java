@@ -125,4 +125,19 @@ public final class Columns {
   public static final String SOURCE = "source";
   public static final String REASON = "reason";
   public static final String RECORD = "record";
+
+  // nps and insights: values that name categories, flags, scopes and directions. The four flag
+  // values are also the say_do_segments count columns, so one constant serves both.
+  public static final String PROMOTER = "promoter";
+  public static final String PASSIVE = "passive";
+  public static final String DETRACTOR = "detractor";
+  public static final String PROMOTER_LOW_ENGAGEMENT = "promoter_low_engagement";
+  public static final String DETRACTOR_HIGH_ENGAGEMENT = "detractor_high_engagement";
+  public static final String ALIGNED = "aligned";
+  public static final String NEUTRAL = "neutral";
+  public static final String SCOPE_BUSINESS = "business";
+  public static final String SCOPE_SEGMENT = "segment";
+  public static final String SCOPE_ACCOUNT = "account";
+  public static final String DIRECTION_UP = "up";
+  public static final String DIRECTION_DOWN = "down";
 }

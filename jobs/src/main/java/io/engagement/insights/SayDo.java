@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 import io.engagement.config.SayDoConfig;
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
+import io.engagement.scoring.EngagementBand;
 import io.engagement.rollups.SegmentGroups;
 import java.time.LocalDate;
 import java.util.ArrayList;

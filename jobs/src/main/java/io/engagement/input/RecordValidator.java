@@ -1,0 +1,186 @@
+package io.engagement.input;
+
+import static io.engagement.input.InputSchemas.ACCOUNT_ID;
+import static io.engagement.input.InputSchemas.EVENT_ID;
+import static io.engagement.input.InputSchemas.EVENT_TIME;
+import static io.engagement.input.InputSchemas.RESPONSE_ID;
+import static io.engagement.input.InputSchemas.RESPONSE_TIME;
+import static io.engagement.input.InputSchemas.SCORE;
+import static io.engagement.input.InputSchemas.SIGNUP_DATE;
+import static io.engagement.input.InputSchemas.USER_ID;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.MapType;
+
+/**
+ * The row rules of contract.md ("Bad rows: rejected, never lost"), as pure functions of a conformed
+ * input frame. Each source is tagged in one pass: a CASE chain gives the first of rules 1-3 that
+ * applies, then one window over the id (among the rows that passed 1-3 only) marks the repeats,
+ * and accepted / rejected rows are two filters of that tagged frame ({@link Validated}).
+ */
+public final class RecordValidator {
+  private RecordValidator() {}
+
+  public static final String OUTSIDE_PARTITION_DAY = "outside_partition_day";
+  public static final String SCORE_OUT_OF_RANGE = "score_out_of_range";
+  public static final String DUPLICATE_ID = "duplicate_id";
+  public static final int MIN_SCORE = 0;
+  public static final int MAX_SCORE = 10;
+
+  private static final String COPIES = "__copies";
+  private static final String RANK = "__rank";
+
+  /** The reason for a null required column: {@code missing_<column>}. */
+  public static String missing(String column) {
+    return "missing_" + column;
+  }
+
+  /** Events of the partition {@code day}, whose instants are judged in {@code zone}. */
+  public static Validated validateEvents(Dataset<Row> events, LocalDate day, ZoneId zone) {
+    Column reason =
+        firstReason(
+            missingReasons(events, InputSchemas.EVENTS_REQUIRED),
+            when(not(withinDay(events.col(EVENT_TIME), day, zone)), OUTSIDE_PARTITION_DAY));
+    Dataset<Row> tagged = events.withColumn(Validated.REASON_COLUMN, reason);
+    return new Validated(
+        InputSchemas.EVENTS, markDuplicates(tagged, EVENT_ID, col(EVENT_TIME).asc()));
+  }
+
+  /** Survey responses of the partition {@code day}, whose instants are judged in {@code zone}. */
+  public static Validated validateSurveys(Dataset<Row> surveys, LocalDate day, ZoneId zone) {
+    Column score = surveys.col(SCORE);
+    Column reason =
+        firstReason(
+            missingReasons(surveys, InputSchemas.SURVEYS_REQUIRED),
+            when(not(withinDay(surveys.col(RESPONSE_TIME), day, zone)), OUTSIDE_PARTITION_DAY),
+            when(score.lt(MIN_SCORE).or(score.gt(MAX_SCORE)), SCORE_OUT_OF_RANGE));
+    Dataset<Row> tagged = surveys.withColumn(Validated.REASON_COLUMN, reason);
+    return new Validated(
+        InputSchemas.SURVEYS, markDuplicates(tagged, RESPONSE_ID, col(RESPONSE_TIME).asc()));
+  }
+
+  /**
+   * The users snapshot: a repeated user_id keeps its latest signup_date (null is oldest), then
+   * the smallest account_id (null last).
+   */
+  public static Validated validateUsers(Dataset<Row> users) {
+    Column reason = firstReason(missingReasons(users, InputSchemas.USERS_REQUIRED));
+    Dataset<Row> tagged = users.withColumn(Validated.REASON_COLUMN, reason);
+    return new Validated(
+        InputSchemas.USERS,
+        markDuplicates(
+            tagged, USER_ID, col(SIGNUP_DATE).desc_nulls_last(), col(ACCOUNT_ID).asc_nulls_last()));
+  }
+
+  /**
+   * The counts of every given source in one Spark action: the reason-tagged frames are reduced
+   * to (source, accepted?) pairs, unioned and aggregated together. Persisting each
+   * {@link Validated#tagged()} beforehand keeps this from recomputing the validation.
+   *
+   * @return one entry per given source, in argument order (all zero for a source with no rows)
+   */
+  public static List<SourceCounts> counts(Validated... sources) {
+    if (sources.length == 0) {
+      return List.of();
+    }
+    Dataset<Row> outcomes = null;
+    for (Validated v : sources) {
+      Dataset<Row> one =
+          v.tagged()
+              .select(
+                  lit(v.source()).as("source"),
+                  when(col(Validated.REASON_COLUMN).isNull(), 1).otherwise(0).as("ok"));
+      outcomes = outcomes == null ? one : outcomes.union(one);
+    }
+    Map<String, SourceCounts> bySource = new LinkedHashMap<>();
+    for (Row r : outcomes.groupBy("source").agg(count(lit(1)), sum("ok")).collectAsList()) {
+      long input = r.getLong(1);
+      long accepted = r.getLong(2);
+      bySource.put(r.getString(0), new SourceCounts(r.getString(0), input, accepted, input - accepted));
+    }
+    List<SourceCounts> out = new ArrayList<>();
+    for (Validated v : sources) {
+      out.add(bySource.getOrDefault(v.source(), SourceCounts.empty(v.source())));
+    }
+    return out;
+  }
+
+  /**
+   * True when the instant lies in the calendar day {@code day} of {@code zone}. The bounds are
+   * computed in Java as instants, so the test does not depend on the session time zone, a DST
+   * day has its true length (23 or 25 hours), and the predicate can be pushed down to Parquet.
+   */
+  static Column withinDay(Column instant, LocalDate day, ZoneId zone) {
+    Instant start = day.atStartOfDay(zone).toInstant();
+    Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+    return instant.geq(lit(start)).and(instant.lt(lit(end)));
+  }
+
+  private static List<Column> missingReasons(Dataset<Row> frame, List<String> required) {
+    List<Column> rules = new ArrayList<>();
+    for (String column : required) {
+      rules.add(when(frame.col(column).isNull(), missing(column)));
+    }
+    return rules;
+  }
+
+  private static Column firstReason(List<Column> first, Column... then) {
+    List<Column> rules = new ArrayList<>(first);
+    rules.addAll(List.of(then));
+    // coalesce of when(...)s = the first rule that applies, in order (a CASE chain).
+    return coalesce(rules.toArray(Column[]::new));
+  }
+
+  /**
+   * Rule 4: among the rows with no reason yet, every row of an id but the first in {@code order}
+   * is a duplicate. The remaining tie goes to the smallest JSON text; that text is only built for
+   * ids that occur more than once, since almost every id is unique.
+   */
+  private static Dataset<Row> markDuplicates(Dataset<Row> tagged, String id, Column... order) {
+    String[] inputColumns =
+        Arrays.stream(tagged.columns())
+            .filter(c -> !c.equals(Validated.REASON_COLUMN))
+            .toArray(String[]::new);
+    Column valid = col(Validated.REASON_COLUMN).isNull();
+    // Rows already rejected take no part; spreading them by a hash of their values keeps a
+    // broken export (millions of null ids) from landing in one window partition.
+    Column[] hashable =
+        Arrays.stream(tagged.schema().fields())
+            .filter(f -> !(f.dataType() instanceof MapType))
+            .map(f -> tagged.col(f.name()))
+            .toArray(Column[]::new);
+    WindowSpec sameId =
+        Window.partitionBy(col(id), valid, when(not(valid), xxhash64(hashable)));
+    Column tieBreak = when(col(COPIES).gt(1), Validated.recordJson(tagged, inputColumns));
+    Column[] fullOrder = Arrays.copyOf(order, order.length + 1);
+    fullOrder[order.length] = tieBreak.asc();
+    return tagged
+        .withColumn(COPIES, count(lit(1)).over(sameId))
+        .withColumn(RANK, row_number().over(sameId.orderBy(fullOrder)))
+        .withColumn(
+            Validated.REASON_COLUMN,
+            coalesce(col(Validated.REASON_COLUMN), when(col(RANK).gt(1), DUPLICATE_ID)))
+        .drop(COPIES, RANK);
+  }
+}

@@ -28,6 +28,7 @@ import io.engagement.scoring.EngagementScorer;
 import io.engagement.scoring.MetricScoresLongForm;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class DailyPipeline {
     Dataset<Row> responsesWindow =
         history
             .npsResponses()
-            .map(h -> h.select(responsesToday.columns()).unionByName(responsesToday))
+            .map(h -> h.select(columnsOf(responsesToday.columns())).unionByName(responsesToday))
             .orElse(responsesToday);
     Dataset<Row> counted = persist(CountedResponses.latestPerUser(responsesWindow, config.nps(), day), cached);
     Dataset<Row> accountNpsToday =
@@ -177,7 +178,11 @@ public final class DailyPipeline {
   }
 
   private static Column[] activityColumns() {
-    return java.util.Arrays.stream(DailyActivity.SCHEMA.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    return columnsOf(DailyActivity.SCHEMA.fieldNames());
+  }
+
+  private static Column[] columnsOf(String[] names) {
+    return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
   private static Dataset<Row> persist(Dataset<Row> rows, List<Dataset<Row>> cached) {

@@ -187,14 +187,14 @@ public final class JobRunner {
   private Optional<String> qualityGate(TableReader reader, List<SourceCounts> counts, LocalDate day) {
     for (SourceCounts source : counts) {
       Optional<String> violation =
-          QualityGate.rejectedShareViolation(source, config.quality().maxRejectedFraction());
+          QualityGate.rejectedShareViolation(day, source, config.quality().maxRejectedFraction());
       if (violation.isPresent()) {
         return violation;
       }
     }
     long accepted = countsOf(counts, io.engagement.input.InputSchemas.EVENTS).accepted();
     List<Long> previous = new ArrayList<>(reader.acceptedEventsBefore(day, config.windowDays()).values());
-    return QualityGate.volumeViolation(accepted, previous, config.quality().minVolumeRatio());
+    return QualityGate.volumeViolation(day, accepted, previous, config.quality().minVolumeRatio());
   }
 
   private static SourceCounts countsOf(List<SourceCounts> counts, String source) {

@@ -140,4 +140,24 @@ public final class Columns {
   public static final String SCOPE_ACCOUNT = "account";
   public static final String DIRECTION_UP = "up";
   public static final String DIRECTION_DOWN = "down";
+
+  // output (job_runs): one row per run of one day
+  public static final String COMMAND = "command";
+  public static final String STATUS = "status";
+  public static final String STARTED_AT = "started_at";
+  public static final String FINISHED_AT = "finished_at";
+  public static final String CONFIG_HASH = "config_hash";
+  public static final String EXIT_CODE = "exit_code";
+  public static final String ERROR_MESSAGE = "error_message";
+  public static final String EVENTS_INPUT = "events_input";
+  public static final String EVENTS_ACCEPTED = "events_accepted";
+  public static final String EVENTS_REJECTED = "events_rejected";
+  public static final String SURVEYS_INPUT = "surveys_input";
+  public static final String SURVEYS_ACCEPTED = "surveys_accepted";
+  public static final String SURVEYS_REJECTED = "surveys_rejected";
+  public static final String USERS_INPUT = "users_input";
+  public static final String USERS_ACCEPTED = "users_accepted";
+  public static final String USERS_REJECTED = "users_rejected";
+  /** Rows written per table name by the run. */
+  public static final String ROWS_WRITTEN = "rows_written";
 }

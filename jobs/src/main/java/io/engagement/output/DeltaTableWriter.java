@@ -1,0 +1,339 @@
+package io.engagement.output;
+
+import io.delta.exceptions.DeltaConcurrentModificationException;
+import io.delta.tables.DeltaTable;
+import io.engagement.errors.EngagementException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampNTZType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the output tables as Delta tables under one output root: a day's partition is replaced
+ * atomically (a rerun of the day leaves exactly its rows), {@code job_runs} is appended.
+ *
+ * <p>Why it is built this way:
+ *
+ * <ul>
+ *   <li>A day is replaced with {@code replaceWhere} on the table's DATE column, not with dynamic
+ *       partition overwrite: dynamic overwrite only replaces partitions the new data touches, so a
+ *       rerun that yields no rows would leave the day's old rows behind.
+ *   <li>Tables are created before the first write (create-if-not-exists, retried), because two
+ *       writers racing to create a table with their first write make one of them fail.
+ *   <li>Concurrent writers (a backfill and a daily run, or two days in parallel) get Delta's
+ *       optimistic-concurrency exceptions when their commits overlap. Each attempt is a whole
+ *       replace of one day (or a blind append), so retrying it is safe; the attempts are bounded.
+ *   <li>Tables use only reader protocol 1 (no deletion vectors, column mapping, timestamp_ntz or
+ *       v2 checkpoints), so Delta Kernel, Trino and DuckDB read them.
+ *   <li>Few files per day: the tables have optimized writes on, which shuffles a write by the
+ *       partition column and bin-packs each day into files of up to
+ *       {@code spark.databricks.delta.optimizeWrite.binSize} (512 MiB in memory by default). A
+ *       day of a table is one file, or a few for a very large day, without guessing sizes here.
+ *   <li>The rows written are read from the commit's {@code operationMetrics} in the table's
+ *       history, so counting them costs no second Spark job over the data.
+ * </ul>
+ */
+public final class DeltaTableWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaTableWriter.class);
+
+  /**
+   * The properties of every table. Each keeps the table readable by open-source readers (reader
+   * protocol 1) or bounds its storage: 30 days of log for time travel and audits, 7 days before
+   * replaced files are vacuumable (a reader of an older version needs them that long).
+   */
+  public static final Map<String, String> TABLE_PROPERTIES = tableProperties();
+
+  static final int MAX_ATTEMPTS = 5;
+  private static final long FIRST_BACKOFF_MILLIS = 200;
+  /** Commits read back to find our own; older commits are only read if a burst of writers passed us. */
+  private static final int RECENT_HISTORY = 20;
+  private static final String NUM_OUTPUT_ROWS = "numOutputRows";
+  private static final String USER_METADATA = "userMetadata";
+
+  private final SparkSession spark;
+  private final String outputRoot;
+
+  public DeltaTableWriter(SparkSession spark, String outputRoot) {
+    this.spark = spark;
+    this.outputRoot = outputRoot;
+    String timestampType = spark.conf().get(DeltaSessionConfig.OUTPUT_TIMESTAMP_TYPE_KEY, "INT96");
+    if (!DeltaSessionConfig.TIMESTAMP_MICROS.equalsIgnoreCase(timestampType)) {
+      throw new IllegalStateException(
+          DeltaSessionConfig.OUTPUT_TIMESTAMP_TYPE_KEY + " is " + timestampType
+              + ", the tables need " + DeltaSessionConfig.TIMESTAMP_MICROS
+              + ": build the session with DeltaSessionConfig");
+    }
+  }
+
+  /** Where a table lives: {@code <output-root>/<table name>}, for paths and URIs alike. */
+  public String pathOf(Tables table) {
+    return pathOf(outputRoot, table);
+  }
+
+  static String pathOf(String outputRoot, Tables table) {
+    return stripTrailingSlash(outputRoot) + "/" + table.tableName();
+  }
+
+  /**
+   * Creates the table with this schema, partitioned by its date column and with {@link
+   * #TABLE_PROPERTIES}, unless it exists. An existing table is left as it is: new columns are
+   * added by the writes ({@code mergeSchema}), never here.
+   */
+  public void ensureTable(Tables table, StructType schema) {
+    validateSchema(table, schema);
+    String path = pathOf(table);
+    if (DeltaTable.isDeltaTable(spark, path)) {
+      return;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // Hadoop's Path spells the location the way Delta qualifies it (file:/x, not file:///x);
+        // otherwise Delta sees two different locations for one table and refuses to create it.
+        var builder =
+            DeltaTable.createIfNotExists(spark)
+                .location(new Path(path).toString())
+                .addColumns(nullable(schema))
+                .partitionedBy(table.dateColumn());
+        TABLE_PROPERTIES.forEach(builder::property);
+        builder.execute();
+        return;
+      } catch (Exception e) {
+        // A concurrent creator won the race (or is still writing its first commit, which makes
+        // the location "not empty and not a Delta table" for a moment): its table is the one we
+        // wanted, so check again, after a pause if it is not there yet. Delta's analysis errors
+        // are checked exceptions in Java's eyes, hence Exception.
+        if (DeltaTable.isDeltaTable(spark, path)) {
+          return;
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw EngagementException.runFailed(
+              "creating table " + table.tableName() + " at " + path + " failed after " + attempt
+                  + " attempts: " + firstLine(e) + "; check the output root and retry the run",
+              e);
+        }
+        LOG.warn("creating {} failed (attempt {}), retrying: {}", path, attempt, firstLine(e));
+        backoff(attempt);
+      }
+    }
+  }
+
+  /**
+   * Replaces one day's partition of a table with these rows, atomically: readers see either the
+   * old day or the new one. Empty rows empty the day. Every row's date column must be {@code
+   * day}; Delta checks it and refuses the write otherwise. Columns the table lacks are added;
+   * the other days are untouched.
+   *
+   * @return the number of rows written
+   */
+  public long replaceDay(Tables table, LocalDate day, Dataset<Row> rows) {
+    ensureTable(table, rows.schema());
+    String condition = table.dateColumn() + " = DATE'" + day + "'";
+    return commit(
+        table,
+        table.tableName() + " " + day,
+        token ->
+            rows.write()
+                .format("delta")
+                .mode(SaveMode.Overwrite)
+                .option("replaceWhere", condition)
+                .option("mergeSchema", "true")
+                .option(USER_METADATA, token));
+  }
+
+  /** Appends rows (job_runs: a rerun adds rows, never replaces them). */
+  public long append(Tables table, Dataset<Row> rows) {
+    ensureTable(table, rows.schema());
+    return commit(
+        table,
+        table.tableName() + " append",
+        token ->
+            rows.write()
+                .format("delta")
+                .mode(SaveMode.Append)
+                .option("mergeSchema", "true")
+                .option(USER_METADATA, token));
+  }
+
+  private interface WriteWithToken {
+    DataFrameWriter<Row> writer(String token);
+  }
+
+  /**
+   * Runs one write with retries and returns its rows from the commit. The commit is found by a
+   * unique {@code userMetadata} token: the table's latest version may already be another
+   * writer's.
+   */
+  private long commit(Tables table, String what, WriteWithToken write) {
+    String path = pathOf(table);
+    String token = "engagement " + what + " " + UUID.randomUUID();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.writer(token).save(path);
+        break;
+      } catch (RuntimeException e) {
+        if (!isConcurrentModification(e)) {
+          throw e;
+        }
+        if (attempt >= MAX_ATTEMPTS) {
+          throw EngagementException.runFailed(
+              "writing " + what + " at " + path + " failed after " + attempt
+                  + " attempts, other writers kept changing the table: " + firstLine(e)
+                  + "; retry the run when they are done",
+              e);
+        }
+        LOG.warn("writing {} conflicted with another writer (attempt {}), retrying: {}", what, attempt, firstLine(e));
+        backoff(attempt);
+      }
+    }
+    return rowsWritten(path, token);
+  }
+
+  private long rowsWritten(String path, String token) {
+    DeltaTable deltaTable = DeltaTable.forPath(spark, path);
+    Row commit = findCommit(deltaTable.history(RECENT_HISTORY), token);
+    if (commit == null) {
+      commit = findCommit(deltaTable.history(), token);
+    }
+    if (commit == null) {
+      throw new IllegalStateException("commit " + token + " not found in the history of " + path);
+    }
+    Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
+    // A write of no rows may record no numOutputRows at all.
+    String rows = metrics == null ? null : metrics.get(NUM_OUTPUT_ROWS);
+    return rows == null ? 0L : Long.parseLong(rows);
+  }
+
+  private static Row findCommit(Dataset<Row> history, String token) {
+    List<Row> found =
+        history.where(history.col(USER_METADATA).equalTo(token)).select("operationMetrics").collectAsList();
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  static boolean isConcurrentModification(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof DeltaConcurrentModificationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void validateSchema(Tables table, StructType schema) {
+    if (!Arrays.asList(schema.fieldNames()).contains(table.dateColumn())) {
+      throw new IllegalArgumentException(
+          "rows for " + table.tableName() + " have no " + table.dateColumn() + " column: " + schema.simpleString());
+    }
+    DataType dateType = schema.apply(table.dateColumn()).dataType();
+    if (!DataTypes.DateType.equals(dateType)) {
+      throw new IllegalArgumentException(
+          table.tableName() + "." + table.dateColumn() + " must be DATE, is " + dateType.simpleString());
+    }
+    for (StructField field : schema.fields()) {
+      if (containsTimestampNtz(field.dataType())) {
+        throw new IllegalArgumentException(
+            table.tableName() + "." + field.name() + " is TIMESTAMP_NTZ, which raises the table's reader"
+                + " protocol: use TIMESTAMP (an instant)");
+      }
+    }
+  }
+
+  private static boolean containsTimestampNtz(DataType type) {
+    if (type instanceof TimestampNTZType) {
+      return true;
+    }
+    if (type instanceof StructType s) {
+      return Arrays.stream(s.fields()).anyMatch(f -> containsTimestampNtz(f.dataType()));
+    }
+    if (type instanceof ArrayType a) {
+      return containsTimestampNtz(a.elementType());
+    }
+    if (type instanceof MapType m) {
+      return containsTimestampNtz(m.keyType()) || containsTimestampNtz(m.valueType());
+    }
+    return false;
+  }
+
+  /**
+   * The schema with every field nullable. A Spark plan often marks a column non-nullable (a
+   * count, a literal); as a table column that would become a NOT NULL constraint that a later
+   * run, or a new column added by schema evolution, could break.
+   */
+  static StructType nullable(StructType schema) {
+    return (StructType) nullableType(schema);
+  }
+
+  private static DataType nullableType(DataType type) {
+    if (type instanceof StructType s) {
+      StructField[] fields =
+          Arrays.stream(s.fields())
+              .map(f -> new StructField(f.name(), nullableType(f.dataType()), true, f.metadata()))
+              .toArray(StructField[]::new);
+      return new StructType(fields);
+    }
+    if (type instanceof ArrayType a) {
+      return DataTypes.createArrayType(nullableType(a.elementType()), true);
+    }
+    if (type instanceof MapType m) {
+      return DataTypes.createMapType(nullableType(m.keyType()), nullableType(m.valueType()), true);
+    }
+    return type;
+  }
+
+  private static Map<String, String> tableProperties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("delta.minReaderVersion", "1");
+    p.put("delta.minWriterVersion", "2");
+    p.put("delta.enableDeletionVectors", "false");
+    p.put("delta.columnMapping.mode", "none");
+    p.put("delta.checkpointPolicy", "classic");
+    p.put("delta.logRetentionDuration", "interval 30 days");
+    p.put("delta.deletedFileRetentionDuration", "interval 7 days");
+    p.put("delta.autoOptimize.optimizeWrite", "true");
+    return Collections.unmodifiableMap(p);
+  }
+
+  private static void backoff(int attempt) {
+    long base = FIRST_BACKOFF_MILLIS << (attempt - 1);
+    // Jitter, so writers that collided once do not collide again in lockstep.
+    long millis = base + ThreadLocalRandom.current().nextLong(base);
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry a Delta write", e);
+    }
+  }
+
+  private static String firstLine(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static String stripTrailingSlash(String root) {
+    String r = root;
+    while (r.endsWith("/") && r.length() > 1) {
+      r = r.substring(0, r.length() - 1);
+    }
+    return r;
+  }
+}

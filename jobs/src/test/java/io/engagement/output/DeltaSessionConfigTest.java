@@ -1,0 +1,45 @@
+package io.engagement.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.delta.tables.DeltaTable;
+import io.engagement.testing.SparkTestSession;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeltaSessionConfigTest {
+  private static final String DELTA = "io.delta.sql.DeltaSparkSessionExtension";
+
+  @TempDir Path root;
+
+  @Test
+  void deltaIsAddedToTheConfiguredExtensionsOnce() {
+    assertEquals(DELTA, DeltaSessionConfig.extensionsWithDelta(""));
+    assertEquals("com.example.Ext," + DELTA, DeltaSessionConfig.extensionsWithDelta("com.example.Ext"));
+    assertEquals("com.example.Ext," + DELTA, DeltaSessionConfig.extensionsWithDelta(" com.example.Ext , " + DELTA));
+  }
+
+  @Test
+  void theTableDefaultsAreAcceptedByDeltaAndKeepSqlCreatedTablesOnReaderProtocolOne() {
+    // a fresh session on the shared context, so the shared test session's conf is not changed
+    SparkSession session = SparkTestSession.get().newSession();
+    DeltaSessionConfig.settings("").forEach((key, value) -> {
+      if (session.conf().isModifiable(key)) {
+        session.conf().set(key, value);
+      }
+    });
+    String path = root.resolve("by_sql").toString();
+
+    session.sql("CREATE TABLE delta.`" + path + "` (id STRING, d DATE) USING delta PARTITIONED BY (d)");
+
+    Row detail = DeltaTable.forPath(session, path).detail().first();
+    assertEquals(1, detail.<Integer>getAs("minReaderVersion"));
+    Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
+    assertFalse("true".equals(properties.get("delta.enableDeletionVectors")), properties.toString());
+  }
+}

@@ -9,11 +9,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -48,8 +49,8 @@ import org.slf4j.LoggerFactory;
  *       partition column and bin-packs each day into files of up to
  *       {@code spark.databricks.delta.optimizeWrite.binSize} (512 MiB in memory by default). A
  *       day of a table is one file, or a few for a very large day, without guessing sizes here.
- *   <li>The rows written are read from the commit's {@code operationMetrics} in the table's
- *       history, so counting them costs no second Spark job over the data.
+ *   <li>The rows written are counted by an {@link Observation} during the write itself, so
+ *       counting them costs no second Spark job over the data.
  * </ul>
  */
 public final class DeltaTableWriter {
@@ -65,9 +66,7 @@ public final class DeltaTableWriter {
   static final int MAX_ATTEMPTS = 5;
   private static final long FIRST_BACKOFF_MILLIS = 200;
   /** Commits read back to find our own; older commits are only read if a burst of writers passed us. */
-  private static final int RECENT_HISTORY = 20;
-  private static final String NUM_OUTPUT_ROWS = "numOutputRows";
-  private static final String USER_METADATA = "userMetadata";
+  private static final String ROWS = "rows";
 
   private final SparkSession spark;
   private final String outputRoot;
@@ -150,13 +149,13 @@ public final class DeltaTableWriter {
     return commit(
         table,
         table.tableName() + " " + day,
-        token ->
-            rows.write()
+        rows,
+        observed ->
+            observed.write()
                 .format("delta")
                 .mode(SaveMode.Overwrite)
                 .option("replaceWhere", condition)
-                .option("mergeSchema", "true")
-                .option(USER_METADATA, token));
+                .option("mergeSchema", "true"));
   }
 
   /** Appends rows (job_runs: a rerun adds rows, never replaces them). */
@@ -165,30 +164,27 @@ public final class DeltaTableWriter {
     return commit(
         table,
         table.tableName() + " append",
-        token ->
-            rows.write()
-                .format("delta")
-                .mode(SaveMode.Append)
-                .option("mergeSchema", "true")
-                .option(USER_METADATA, token));
+        rows,
+        observed -> observed.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true"));
   }
 
-  private interface WriteWithToken {
-    DataFrameWriter<Row> writer(String token);
+  private interface Write {
+    DataFrameWriter<Row> writer(Dataset<Row> observedRows);
   }
 
   /**
-   * Runs one write with retries and returns its rows from the commit. The commit is found by a
-   * unique {@code userMetadata} token: the table's latest version may already be another
-   * writer's.
+   * Runs one write with retries and returns how many rows it wrote. The rows are counted by an
+   * {@link Observation} while they are written, so no second Spark job recounts the data, and
+   * the count does not depend on what Delta records for a commit (an empty write of a new table
+   * may record nothing at all).
    */
-  private long commit(Tables table, String what, WriteWithToken write) {
+  private long commit(Tables table, String what, Dataset<Row> rows, Write write) {
     String path = pathOf(table);
-    String token = "engagement " + what + " " + UUID.randomUUID();
     for (int attempt = 1; ; attempt++) {
+      Observation observation = new Observation();
       try {
-        write.writer(token).save(path);
-        break;
+        write.writer(rows.observe(observation, functions.count(functions.lit(1)).as(ROWS))).save(path);
+        return observedRows(observation);
       } catch (RuntimeException e) {
         if (!isConcurrentModification(e)) {
           throw e;
@@ -204,28 +200,15 @@ public final class DeltaTableWriter {
         backoff(attempt);
       }
     }
-    return rowsWritten(path, token);
   }
 
-  private long rowsWritten(String path, String token) {
-    DeltaTable deltaTable = DeltaTable.forPath(spark, path);
-    Row commit = findCommit(deltaTable.history(RECENT_HISTORY), token);
-    if (commit == null) {
-      commit = findCommit(deltaTable.history(), token);
+  private static long observedRows(Observation observation) {
+    try {
+      return ((Number) observation.getAsJava().get(ROWS)).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting the rows written", e);
     }
-    if (commit == null) {
-      throw new IllegalStateException("commit " + token + " not found in the history of " + path);
-    }
-    Map<String, String> metrics = commit.getJavaMap(commit.fieldIndex("operationMetrics"));
-    // A write of no rows may record no numOutputRows at all.
-    String rows = metrics == null ? null : metrics.get(NUM_OUTPUT_ROWS);
-    return rows == null ? 0L : Long.parseLong(rows);
-  }
-
-  private static Row findCommit(Dataset<Row> history, String token) {
-    List<Row> found =
-        history.where(history.col(USER_METADATA).equalTo(token)).select("operationMetrics").collectAsList();
-    return found.isEmpty() ? null : found.get(0);
   }
 
   static boolean isConcurrentModification(Throwable e) {

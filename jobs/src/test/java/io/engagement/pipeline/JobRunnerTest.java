@@ -1,0 +1,215 @@
+package io.engagement.pipeline;
+
+import static io.engagement.testing.TestFrames.date;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.delta.tables.DeltaTable;
+import io.engagement.config.ConfigLoader;
+import io.engagement.config.LoadedConfig;
+import io.engagement.errors.EngagementException;
+import io.engagement.errors.ExitCode;
+import io.engagement.input.InputSchemas;
+import io.engagement.output.Columns;
+import io.engagement.output.Tables;
+import io.engagement.testing.DataFrameAssertions;
+import io.engagement.testing.Events;
+import io.engagement.testing.SparkTestSession;
+import io.engagement.testing.TestFrames;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shell around the pipeline, on tiny Parquet inputs in a temporary folder: safe reruns,
+ * backfills equal to daily runs, gaps, stale days and the quality gate.
+ */
+class JobRunnerTest {
+  private static final LocalDate D1 = LocalDate.parse("2026-11-01");
+  private static final LocalDate D2 = LocalDate.parse("2026-11-02");
+  private static final LocalDate D3 = LocalDate.parse("2026-11-03");
+
+  @TempDir Path tmp;
+  private final ByteArrayOutputStream progressBytes = new ByteArrayOutputStream();
+
+  private static SparkSession spark() {
+    return SparkTestSession.get();
+  }
+
+  /** Two users; u1 visits every day, u2 only when {@code withU2}; one survey answer on D2. */
+  private static void writeDay(Path input, LocalDate day, boolean withU2) {
+    String d = day.toString();
+    Events events =
+        Events.builder()
+            .full("a-" + d, d + "T09:00:00Z", "u1", "acc-1", "s1", "page_view", null, "dashboard", "web", null, null)
+            .full("b-" + d, d + "T09:05:00Z", "u1", "acc-1", "s1", "action", "upload_file", "editor", "web", null, Map.of("pages", "2"));
+    if (withU2) {
+      events.full("c-" + d, d + "T11:00:00Z", "u2", "acc-2", null, "purchase", null, "billing", "api", 20.0, null);
+    }
+    write(events.toDF(), input.resolve("events/date=" + d));
+    if (day.equals(D2)) {
+      write(
+          TestFrames.of(InputSchemas.SURVEYS_SCHEMA)
+              .row("r1", TestFrames.ts(d + "T12:00:00Z"), "u1", "acc-1", "relationship", 9, "great", "email")
+              .toDF(),
+          input.resolve("surveys/date=" + d));
+    }
+  }
+
+  private static void writeUsers(Path input) {
+    write(
+        TestFrames.of(InputSchemas.usersSchema(List.of("plan", "region")))
+            .row("u1", "acc-1", date("2026-10-01"), "pro", "emea")
+            .row("u2", "acc-2", date("2026-10-15"), "free", "amer")
+            .toDF(),
+        input.resolve("users"));
+  }
+
+  private static void write(Dataset<Row> rows, Path path) {
+    rows.coalesce(1).write().mode("overwrite").parquet(path.toString());
+  }
+
+  private LoadedConfig config(Path input, Path output, Map<String, String> extra) {
+    Map<String, String> sets = new HashMap<>(extra);
+    sets.put("input.root", input.toString());
+    sets.put("output.root", output.toString());
+    return ConfigLoader.load(Optional.empty(), sets, Map.of());
+  }
+
+  private JobRunner runner(LoadedConfig config) {
+    return new JobRunner(config, false, new PrintStream(progressBytes, true, StandardCharsets.UTF_8));
+  }
+
+  private String progress() {
+    return progressBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Dataset<Row> table(Path output, Tables table) {
+    return spark().read().format("delta").load(output.resolve(table.tableName()).toString()).drop(Columns.RUN_ID);
+  }
+
+  private static void assertSameTables(Path expected, Path actual) {
+    for (Tables table : Tables.dayTables()) {
+      DataFrameAssertions.assertSameRows(table(expected, table), table(actual, table));
+    }
+  }
+
+  private Path inputWithThreeDays() {
+    Path input = tmp.resolve("in");
+    writeUsers(input);
+    writeDay(input, D1, true);
+    writeDay(input, D2, true);
+    writeDay(input, D3, true);
+    return input;
+  }
+
+  @Test
+  void aRerunLeavesTheSameTablesAndReplacesTheDay() {
+    Path input = inputWithThreeDays();
+    Path once = tmp.resolve("once");
+    Path twice = tmp.resolve("twice");
+    runner(config(input, once, Map.of())).daily(D1, false, false);
+    JobRunner runner = runner(config(input, twice, Map.of()));
+    runner.daily(D1, false, false);
+    runner.daily(D1, false, false);
+    assertSameTables(once, twice);
+    // The second run replaced the day: an overwrite commit, not a second append.
+    Row last =
+        DeltaTable.forPath(spark(), twice.resolve("user_engagement").toString()).history(1).collectAsList().get(0);
+    assertEquals("WRITE", last.getAs("operation"));
+    assertEquals("Overwrite", last.<scala.collection.Map<String, String>>getAs("operationParameters").get("mode").get());
+    // job_runs keeps both runs: appended
+    assertEquals(2, table(twice, Tables.JOB_RUNS).count());
+  }
+
+  @Test
+  void aRerunAfterTheInputShrankRemovesTheRowsThatDisappeared() {
+    Path input = inputWithThreeDays();
+    Path output = tmp.resolve("out");
+    LoadedConfig config = config(input, output, Map.of());
+    runner(config).daily(D1, false, false);
+    assertEquals(2, table(output, Tables.USER_DAILY_ACTIVITY).count());
+    writeDay(input, D1, false);
+    runner(config).daily(D1, false, false);
+    // u2's activity of D1 is gone; u2 is still scored (in the users dimension) but idle.
+    assertEquals(List.of("u1"), table(output, Tables.USER_DAILY_ACTIVITY).select("user_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    assertEquals(2, table(output, Tables.USER_ENGAGEMENT).count());
+  }
+
+  @Test
+  void aBackfillEqualsDailyRunsAndWarnsNothing() {
+    Path input = inputWithThreeDays();
+    Path daily = tmp.resolve("daily");
+    Path backfill = tmp.resolve("backfill");
+    JobRunner dailyRunner = runner(config(input, daily, Map.of()));
+    dailyRunner.daily(D1, false, false);
+    dailyRunner.daily(D2, false, false);
+    dailyRunner.daily(D3, false, false);
+    runner(config(input, backfill, Map.of())).backfill(D1, D3);
+    assertSameTables(daily, backfill);
+    assertTrue(progress().contains("day 3 of 3"), progress());
+    // D2's promoter is still counted on D3 (within the 90-day NPS window)
+    assertEquals(1L, table(backfill, Tables.SEGMENT_NPS).where("score_date = DATE'2026-11-03' and segment_dimension = 'all'").first().<Long>getAs("respondents"));
+  }
+
+  @Test
+  void aGapInTheWindowFailsUnlessAllowed() {
+    Path input = inputWithThreeDays();
+    Path output = tmp.resolve("out");
+    JobRunner runner = runner(config(input, output, Map.of()));
+    runner.daily(D1, false, false);
+    EngagementException e = assertThrows(EngagementException.class, () -> runner.daily(D3, false, false));
+    assertEquals(ExitCode.RUN_FAILED, e.exitCode());
+    assertTrue(e.getMessage().contains("2026-11-02"), e.getMessage());
+    runner.daily(D3, false, true);
+    assertEquals(1, table(output, Tables.USER_ENGAGEMENT).where("score_date = DATE'2026-11-03'").select("user_id").distinct().where("user_id = 'u1'").count());
+  }
+
+  @Test
+  void rerunningAnEarlierDayWarnsAboutLaterDaysAndCascadeRerunsThem() {
+    Path input = inputWithThreeDays();
+    Path output = tmp.resolve("out");
+    JobRunner runner = runner(config(input, output, Map.of()));
+    runner.backfill(D1, D3);
+    runner.daily(D1, false, false);
+    assertTrue(progress().contains("stale") && progress().contains("2026-11-03"), progress());
+    long runsBefore = table(output, Tables.JOB_RUNS).count();
+    runner.daily(D2, true, false);
+    // D2 itself plus the cascade of D3: two more job_runs rows
+    assertEquals(runsBefore + 2, table(output, Tables.JOB_RUNS).count());
+  }
+
+  @Test
+  void tooManyRejectedRowsFailTheQualityGateAfterRecordingThem() {
+    Path input = tmp.resolve("in");
+    writeUsers(input);
+    // 1 valid event, 1 without user_id: 50% rejected > 5%
+    write(
+        Events.builder()
+            .full("a", "2026-11-01T09:00:00Z", "u1", null, "s1", "page_view", null, null, "web", null, null)
+            .full("b", "2026-11-01T09:01:00Z", null, null, "s1", "page_view", null, null, "web", null, null)
+            .toDF(),
+        input.resolve("events/date=2026-11-01"));
+    Path output = tmp.resolve("out");
+    EngagementException e =
+        assertThrows(EngagementException.class, () -> runner(config(input, output, Map.of())).daily(D1, false, false));
+    assertEquals(ExitCode.QUALITY_GATE, e.exitCode());
+    assertEquals(1, table(output, Tables.REJECTED_RECORDS).count());
+    Row run = table(output, Tables.JOB_RUNS).first();
+    assertEquals("quality_failed", run.getAs("status"));
+    assertEquals(3, (int) run.getAs("exit_code"));
+    assertEquals(2L, (long) run.getAs("events_input"));
+  }
+}

@@ -1,8 +1,7 @@
 package io.engagement.sample;
 
 /**
- * What was generated, for the CLI's one-line summary.
- *
- * <p>Placeholder: replaced at integration.
+ * What {@link SampleDataGenerator#generate} wrote: rows per source (the deliberately bad rows
+ * included) and the wall-clock seconds it took.
  */
 public record SampleDataSummary(long events, long surveys, long users, double seconds) {}

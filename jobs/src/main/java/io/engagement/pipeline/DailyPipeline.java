@@ -35,7 +35,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * One day as a function: {@code outputs(D) = pipeline(config, inputs(D), history(<D))}. Nothing
@@ -185,9 +184,15 @@ public final class DailyPipeline {
     return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
+  /**
+   * Keeps an intermediate that several tables read, computed once. A local checkpoint rather than
+   * a plain cache: it also cuts the lineage, so each later table is planned from a short plan
+   * instead of re-analysing the whole day's (Catalyst analysis of the full plan cost seconds per
+   * table). It is computed lazily, when the first table that needs it is written.
+   */
   private static Dataset<Row> persist(Dataset<Row> rows, List<Dataset<Row>> cached) {
-    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(persisted);
-    return persisted;
+    Dataset<Row> kept = rows.localCheckpoint(false);
+    cached.add(kept);
+    return kept;
   }
 }

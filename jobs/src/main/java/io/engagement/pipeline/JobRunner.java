@@ -11,7 +11,6 @@ import io.engagement.input.QualityGate;
 import io.engagement.input.RawDay;
 import io.engagement.input.RecordValidator;
 import io.engagement.input.SourceCounts;
-import io.engagement.input.Validated;
 import io.engagement.output.Columns;
 import io.engagement.output.DeltaSessionConfig;
 import io.engagement.output.DeltaTableWriter;
@@ -33,7 +32,8 @@ import java.util.SortedSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shell around {@link DailyPipeline}: reads a day, checks it, writes every table and the
@@ -41,6 +41,7 @@ import org.apache.spark.storage.StorageLevel;
  * an exit code is here; the numbers are computed in the pipeline.
  */
 public final class JobRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
   private final LoadedConfig loaded;
   private final EngagementConfig config;
   private final PrintStream progress;
@@ -121,9 +122,9 @@ public final class JobRunner {
     Map<String, Long> rowsWritten = new LinkedHashMap<>();
     List<SourceCounts> counts = List.of();
     String stage = "planning";
-    List<Validated> persisted = new ArrayList<>();
     try {
       SortedSet<LocalDate> processed = reader.processedDays();
+      LOG.info("processed days read in {} ms", Duration.between(started, Instant.now()).toMillis());
       DayPlan plan = DayPlan.of(processed, day, config.windowDays());
       if (!plan.gaps().isEmpty() && !allowGaps) {
         throw EngagementException.runFailed(
@@ -135,22 +136,22 @@ public final class JobRunner {
 
       stage = "reading the input";
       RawDay raw = new DayInputReader(session(), config.inputRoot()).read(day, config.segments());
-      ValidatedDay validated = DailyPipeline.validate(raw, config);
-      for (Validated source : validated.sources()) {
-        source.tagged().persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(source);
-      }
+      ValidatedDay validated = DailyPipeline.validate(raw, config).checkpointed();
 
       stage = "validating the input";
+      LOG.info("input read in {} ms", Duration.between(started, Instant.now()).toMillis());
       counts = RecordValidator.counts(validated.events(), validated.surveys(), validated.users());
+      LOG.info("input counted in {} ms", Duration.between(started, Instant.now()).toMillis());
       rowsWritten.put(
           Tables.REJECTED_RECORDS.tableName(),
           writer.replaceDay(Tables.REJECTED_RECORDS, day, withRunId(validated.rejectedRecords(), runId)));
+      LOG.info("rejected written in {} ms", Duration.between(started, Instant.now()).toMillis());
       Optional<String> gate = qualityGate(reader, counts, day);
       if (gate.isPresent()) {
         throw EngagementException.qualityGate(gate.get());
       }
 
+      LOG.info("input read, validated and rejected rows written in {} ms", Duration.between(started, Instant.now()).toMillis());
       stage = "reading history";
       DayHistory history = new HistoryReader(reader, config).read(day, processed);
       DayOutputs outputs = DailyPipeline.compute(validated, history, config);
@@ -160,7 +161,10 @@ public final class JobRunner {
             continue;
           }
           stage = "writing " + table.tableName();
+          long tableStarted = System.nanoTime();
           rowsWritten.put(table.tableName(), writer.replaceDay(table, day, withRunId(outputs.table(table), runId)));
+          LOG.info("{}: {} rows in {} ms", table.tableName(), rowsWritten.get(table.tableName()),
+              (System.nanoTime() - tableStarted) / 1_000_000);
         }
       } finally {
         outputs.release();
@@ -179,8 +183,6 @@ public final class JobRunner {
               + " (a Spark or storage error: worth a retry; rerun with --verbose for the stack trace)";
       recordFailure(writer, runId, command, JobRun.Status.FAILED, started, day, ExitCode.RUN_FAILED, message, counts, rowsWritten);
       throw EngagementException.runFailed(message, e);
-    } finally {
-      persisted.forEach(v -> v.tagged().unpersist());
     }
   }
 

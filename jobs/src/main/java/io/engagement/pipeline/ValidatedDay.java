@@ -13,6 +13,18 @@ import org.apache.spark.sql.Row;
 /** One day's three inputs after validation: each a reason-tagged frame (accepted + rejected). */
 public record ValidatedDay(LocalDate day, Validated events, Validated surveys, Validated users) {
 
+  /**
+   * The same day with each source's tagged frame computed once and its lineage cut: the counts,
+   * the rejected rows and every step after validation read it.
+   */
+  public ValidatedDay checkpointed() {
+    return new ValidatedDay(day, checkpointed(events), checkpointed(surveys), checkpointed(users));
+  }
+
+  private static Validated checkpointed(Validated source) {
+    return new Validated(source.source(), source.tagged().localCheckpoint(false));
+  }
+
   public List<Validated> sources() {
     return List.of(events, surveys, users);
   }

@@ -42,4 +42,16 @@ class DeltaSessionConfigTest {
     Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
     assertFalse("true".equals(properties.get("delta.enableDeletionVectors")), properties.toString());
   }
+
+  @Test
+  void localRunsGetSmallShuffleAndSnapshotPartitionsUnlessSet() {
+    // 2 cores -> 2 * 2 = 4 partitions
+    var defaults = DeltaSessionConfig.localDefaults(new org.apache.spark.SparkConf(false), 2);
+    org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get("spark.sql.shuffle.partitions"));
+    org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get("spark.databricks.delta.snapshotPartitions"));
+    var explicit =
+        DeltaSessionConfig.localDefaults(
+            new org.apache.spark.SparkConf(false).set("spark.sql.shuffle.partitions", "64"), 2);
+    org.junit.jupiter.api.Assertions.assertFalse(explicit.containsKey("spark.sql.shuffle.partitions"));
+  }
 }

@@ -33,7 +33,7 @@ for a in "$@"; do
   [ "$a" = "--config" ] && has_config=true
   case "$a" in --config=*) has_config=true ;; esac
 done
-if [ "$has_config" = false ] && [ $# -gt 0 ]; then
+if [ "$has_config" = false ] && [ $# -gt 0 ] && [[ "$1" != -* ]]; then
   args=("$1" --config "$root/conf/local.conf" "${@:2}")
 fi
 

@@ -135,7 +135,19 @@ public final class ConfigKeys {
           Columns.RUN_ID,
           Columns.SEGMENT_DIMENSION,
           Columns.SEGMENT_VALUE,
-          InputSchemas.SIGNUP_DATE);
+          InputSchemas.SIGNUP_DATE,
+          // columns of nps_responses and say_do, where segments become columns too
+          InputSchemas.RESPONSE_ID,
+          InputSchemas.RESPONSE_TIME,
+          Columns.RESPONSE_DATE,
+          InputSchemas.SURVEY,
+          Columns.CATEGORY,
+          InputSchemas.COMMENT,
+          InputSchemas.CHANNEL,
+          Columns.NPS_SCORE,
+          Columns.NPS_CATEGORY,
+          Columns.SCORE_AT_RESPONSE,
+          Columns.FLAG);
 
   /** The metric name of one action's metric, e.g. {@code upload_file.count}. */
   public static String actionMetric(String action, String suffix) {

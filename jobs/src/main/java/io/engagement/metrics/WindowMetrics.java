@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
+import io.engagement.config.ConfigKeys;
 import io.engagement.config.EngagementConfig;
 import io.engagement.config.KpiConfig;
 import io.engagement.input.InputSchemas;
@@ -30,25 +31,7 @@ import org.apache.spark.sql.functions;
  * values of the spec: 0 everywhere, recency from history (null if never active).
  */
 public final class WindowMetrics {
-  /** Names of the seven visit metrics, in the order of metrics.md 3. */
-  public static final List<String> VISIT_METRICS =
-      List.of(
-          Columns.TOTAL_VISITS,
-          Columns.UNIQUE_VISITS,
-          Columns.BREADTH,
-          Columns.DEPTH,
-          Columns.DURATION,
-          Columns.RECENCY,
-          Columns.RELIANCE);
-
-  /** The suffixes of the per-action metrics: {@code <action>.count}, {@code .days}, {@code .reliance}. */
-  public static final List<String> ACTION_METRIC_SUFFIXES = List.of("count", "days", "reliance");
-
   private WindowMetrics() {}
-
-  public static String actionMetric(String action, String suffix) {
-    return action + "." + suffix;
-  }
 
   /**
    * Columns: user_id, account_id, the segment columns, total_visits, unique_visits, breadth,
@@ -100,7 +83,7 @@ public final class WindowMetrics {
             Columns.RELIANCE, col(Columns.UNIQUE_VISITS).cast("double").divide(relianceDays));
 
     List<Column> metricEntries = new ArrayList<>();
-    for (String metric : VISIT_METRICS) {
+    for (String metric : ConfigKeys.VISIT_METRICS) {
       metricEntries.add(lit(metric));
       metricEntries.add(col(metric).cast("double"));
     }
@@ -108,11 +91,11 @@ public final class WindowMetrics {
     for (String action : config.actions()) {
       Column count = coalesce(col(actionColumn(action, "count")), lit(0L));
       Column days = coalesce(col(actionColumn(action, "days")), lit(0L));
-      metricEntries.add(lit(actionMetric(action, "count")));
+      metricEntries.add(lit(ConfigKeys.actionMetric(action, "count")));
       metricEntries.add(count.cast("double"));
-      metricEntries.add(lit(actionMetric(action, "days")));
+      metricEntries.add(lit(ConfigKeys.actionMetric(action, "days")));
       metricEntries.add(days.cast("double"));
-      metricEntries.add(lit(actionMetric(action, "reliance")));
+      metricEntries.add(lit(ConfigKeys.actionMetric(action, "reliance")));
       metricEntries.add(days.cast("double").divide(activeDays));
     }
     for (KpiConfig kpi : config.kpis().values()) {
@@ -124,7 +107,7 @@ public final class WindowMetrics {
     out.add(col(InputSchemas.USER_ID));
     out.add(coalesce(col(InputSchemas.ACCOUNT_ID), lit(Columns.UNKNOWN)).as(InputSchemas.ACCOUNT_ID));
     config.segments().forEach(s -> out.add(coalesce(col(s), lit(Columns.UNKNOWN)).as(s)));
-    VISIT_METRICS.forEach(m -> out.add(col(m)));
+    ConfigKeys.VISIT_METRICS.forEach(m -> out.add(col(m)));
     out.add(col(Columns.FIRST_ACTIVE_DAY));
     out.add(col(Columns.LAST_ACTIVE_DAY));
     out.add(col(Columns.TENURE_DAYS));

@@ -29,6 +29,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,7 @@ class JobRunnerTest {
     rows.coalesce(1).write().mode("overwrite").parquet(path.toString());
   }
 
-  private LoadedConfig config(Path input, Path output, Map<String, String> extra) {
+  private static LoadedConfig config(Path input, Path output, Map<String, String> extra) {
     Map<String, String> sets = new HashMap<>(extra);
     sets.put("input.root", input.toString());
     sets.put("output.root", output.toString());
@@ -106,8 +107,8 @@ class JobRunnerTest {
     }
   }
 
-  private Path inputWithThreeDays() {
-    Path input = tmp.resolve("in");
+  private static Path inputWithThreeDays(Path root) {
+    Path input = root.resolve("in");
     writeUsers(input);
     writeDay(input, D1, true);
     writeDay(input, D2, true);
@@ -115,80 +116,90 @@ class JobRunnerTest {
     return input;
   }
 
+  /**
+   * Shared by the tests below (a day's run costs seconds): one output root filled by a backfill
+   * of D1..D3, one by three daily runs followed by a rerun of D2 (which makes D3 stale).
+   */
+  @TempDir static Path shared;
+  private static Path backfilled;
+  private static Path dailyThenRerun;
+  private static String dailyProgress;
+
+  @BeforeAll
+  static void backfillAndDailyRuns() {
+    Path input = inputWithThreeDays(shared);
+    backfilled = shared.resolve("backfill");
+    dailyThenRerun = shared.resolve("daily");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream progress = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    new JobRunner(config(input, backfilled, Map.of()), false, progress).backfill(D1, D3);
+    JobRunner daily = new JobRunner(config(input, dailyThenRerun, Map.of()), false, progress);
+    daily.daily(D1, false, false);
+    daily.daily(D2, false, false);
+    daily.daily(D3, false, false);
+    daily.daily(D2, false, false);
+    dailyProgress = bytes.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
-  void aRerunLeavesTheSameTablesAndReplacesTheDay() {
-    Path input = inputWithThreeDays();
-    Path once = tmp.resolve("once");
-    Path twice = tmp.resolve("twice");
-    runner(config(input, once, Map.of())).daily(D1, false, false);
-    JobRunner runner = runner(config(input, twice, Map.of()));
-    runner.daily(D1, false, false);
-    runner.daily(D1, false, false);
-    assertSameTables(once, twice);
-    // The second run replaced the day: an overwrite commit, not a second append.
+  void aBackfillEqualsDailyRunsAndARerunLeavesTheSameTables() {
+    assertSameTables(backfilled, dailyThenRerun);
+    assertTrue(dailyProgress.contains("day 3 of 3"), dailyProgress);
+    // D2's promoter is still counted on D3 (within the 90-day NPS window)
+    assertEquals(1L, table(backfilled, Tables.SEGMENT_NPS).where("score_date = DATE'2026-11-03' and segment_dimension = 'all'").first().<Long>getAs("respondents"));
+  }
+
+  @Test
+  void aRerunReplacesTheDayInsteadOfAppending() {
     Row last =
-        DeltaTable.forPath(spark(), twice.resolve("user_engagement").toString()).history(1).collectAsList().get(0);
+        DeltaTable.forPath(spark(), dailyThenRerun.resolve("user_engagement").toString()).history(1).collectAsList().get(0);
     assertEquals("WRITE", last.getAs("operation"));
     assertEquals("Overwrite", last.<scala.collection.Map<String, String>>getAs("operationParameters").get("mode").get());
-    // job_runs keeps both runs: appended
-    assertEquals(2, table(twice, Tables.JOB_RUNS).count());
+    // 2 users scored on D2, once each, despite two runs of D2
+    assertEquals(2, table(dailyThenRerun, Tables.USER_ENGAGEMENT).where("score_date = DATE'2026-11-02'").count());
+    // job_runs keeps every run: appended (4 daily runs)
+    assertEquals(4, table(dailyThenRerun, Tables.JOB_RUNS).count());
   }
 
   @Test
-  void aRerunAfterTheInputShrankRemovesTheRowsThatDisappeared() {
-    Path input = inputWithThreeDays();
-    Path output = tmp.resolve("out");
-    LoadedConfig config = config(input, output, Map.of());
-    runner(config).daily(D1, false, false);
-    assertEquals(2, table(output, Tables.USER_DAILY_ACTIVITY).count());
-    writeDay(input, D1, false);
-    runner(config).daily(D1, false, false);
-    // u2's activity of D1 is gone; u2 is still scored (in the users dimension) but idle.
-    assertEquals(List.of("u1"), table(output, Tables.USER_DAILY_ACTIVITY).select("user_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    assertEquals(2, table(output, Tables.USER_ENGAGEMENT).count());
+  void rerunningAnEarlierDayWarnsThatLaterDaysAreStale() {
+    assertTrue(dailyProgress.contains("stale") && dailyProgress.contains("2026-11-03"), dailyProgress);
   }
 
   @Test
-  void aBackfillEqualsDailyRunsAndWarnsNothing() {
-    Path input = inputWithThreeDays();
-    Path daily = tmp.resolve("daily");
-    Path backfill = tmp.resolve("backfill");
-    JobRunner dailyRunner = runner(config(input, daily, Map.of()));
-    dailyRunner.daily(D1, false, false);
-    dailyRunner.daily(D2, false, false);
-    dailyRunner.daily(D3, false, false);
-    runner(config(input, backfill, Map.of())).backfill(D1, D3);
-    assertSameTables(daily, backfill);
-    assertTrue(progress().contains("day 3 of 3"), progress());
-    // D2's promoter is still counted on D3 (within the 90-day NPS window)
-    assertEquals(1L, table(backfill, Tables.SEGMENT_NPS).where("score_date = DATE'2026-11-03' and segment_dimension = 'all'").first().<Long>getAs("respondents"));
-  }
-
-  @Test
-  void aGapInTheWindowFailsUnlessAllowed() {
-    Path input = inputWithThreeDays();
+  void aGapCanBeAllowedAndCascadeRerunsTheLaterDays() {
+    Path input = inputWithThreeDays(tmp);
     Path output = tmp.resolve("out");
     JobRunner runner = runner(config(input, output, Map.of()));
     runner.daily(D1, false, false);
-    EngagementException e = assertThrows(EngagementException.class, () -> runner.daily(D3, false, false));
-    assertEquals(ExitCode.RUN_FAILED, e.exitCode());
-    assertTrue(e.getMessage().contains("2026-11-02"), e.getMessage());
+    // D2 was never processed: allowed explicitly
     runner.daily(D3, false, true);
-    assertEquals(1, table(output, Tables.USER_ENGAGEMENT).where("score_date = DATE'2026-11-03'").select("user_id").distinct().where("user_id = 'u1'").count());
-  }
-
-  @Test
-  void rerunningAnEarlierDayWarnsAboutLaterDaysAndCascadeRerunsThem() {
-    Path input = inputWithThreeDays();
-    Path output = tmp.resolve("out");
-    JobRunner runner = runner(config(input, output, Map.of()));
-    runner.backfill(D1, D3);
-    runner.daily(D1, false, false);
-    assertTrue(progress().contains("stale") && progress().contains("2026-11-03"), progress());
+    assertEquals(2, table(output, Tables.USER_ENGAGEMENT).where("score_date = DATE'2026-11-03'").count());
     long runsBefore = table(output, Tables.JOB_RUNS).count();
     runner.daily(D2, true, false);
     // D2 itself plus the cascade of D3: two more job_runs rows
     assertEquals(runsBefore + 2, table(output, Tables.JOB_RUNS).count());
+    assertTrue(progress().contains("cascade"), progress());
+  }
+
+  @Test
+  void aGapInTheWindowFailsAndAShrunkInputRemovesRows() {
+    Path input = inputWithThreeDays(tmp);
+    Path output = tmp.resolve("out");
+    JobRunner runner = runner(config(input, output, Map.of()));
+    runner.daily(D1, false, false);
+    assertEquals(2, table(output, Tables.USER_DAILY_ACTIVITY).count());
+    EngagementException e = assertThrows(EngagementException.class, () -> runner.daily(D3, false, false));
+    assertEquals(ExitCode.RUN_FAILED, e.exitCode());
+    assertTrue(e.getMessage().contains("2026-11-02") && e.getMessage().contains("--allow-gaps"), e.getMessage());
+    // D1's export shrank: u2's events are gone; the rerun removes u2's activity of D1.
+    writeDay(input, D1, false);
+    runner.daily(D1, false, false);
+    assertEquals(
+        List.of("u1"),
+        table(output, Tables.USER_DAILY_ACTIVITY).select("user_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    // u2 stays scored (in the users dimension), idle
+    assertEquals(2, table(output, Tables.USER_ENGAGEMENT).count());
   }
 
   @Test

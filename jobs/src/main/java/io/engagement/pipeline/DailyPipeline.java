@@ -64,11 +64,11 @@ public final class DailyPipeline {
     Map<Tables, Dataset<Row>> out = new EnumMap<>(Tables.class);
 
     Dataset<Row> users = input.users().accepted();
-    Dataset<Row> activity = persist(DailyActivity.build(input.events().accepted(), config, day), cached);
+    Dataset<Row> activity = computeOnce(DailyActivity.build(input.events().accepted(), config, day), cached);
     Dataset<Row> previousState =
         history.previousState().orElseGet(() -> activity.sparkSession().createDataFrame(List.of(), UserState.SCHEMA));
-    Dataset<Row> state = persist(UserState.advance(previousState, activity, day), cached);
-    Dataset<Row> groups = persist(UserGroups.resolve(users, state, segments), cached);
+    Dataset<Row> state = computeOnce(UserState.advance(previousState, activity, day), cached);
+    Dataset<Row> groups = computeOnce(UserGroups.resolve(users, state, segments), cached);
 
     Dataset<Row> userDailyActivity =
         activity
@@ -85,12 +85,12 @@ public final class DailyPipeline {
     Dataset<Row> scored = ScoredUsers.select(users, state, config.dormantAfterDays(), day);
     Dataset<Row> windowMetrics = WindowMetrics.compute(activityWindow, scored, groups, config, day);
     Dataset<Row> userEngagement =
-        persist(EngagementScorer.score(windowMetrics, config.score(), config.sayDo(), day), cached);
+        computeOnce(EngagementScorer.score(windowMetrics, config.score(), config.sayDo(), day), cached);
     out.put(Tables.USER_ENGAGEMENT, userEngagement);
     out.put(Tables.USER_METRIC_SCORES, MetricScoresLongForm.explode(userEngagement, config.score()));
 
-    Dataset<Row> accountToday = persist(AccountRollup.rollup(userEngagement), cached);
-    Dataset<Row> segmentToday = persist(SegmentRollup.rollup(userEngagement, segments), cached);
+    Dataset<Row> accountToday = computeOnce(AccountRollup.rollup(userEngagement), cached);
+    Dataset<Row> segmentToday = computeOnce(SegmentRollup.rollup(userEngagement, segments), cached);
     Dataset<Row> accountHistory = history.accountEngagement().orElse(accountToday.where(lit(false)));
     Dataset<Row> segmentHistory = history.segmentEngagement().orElse(segmentToday.where(lit(false)));
     List<String> accountKey = List.of(InputSchemas.ACCOUNT_ID);
@@ -107,11 +107,11 @@ public final class DailyPipeline {
             .npsResponses()
             .map(h -> h.select(columnsOf(responsesToday.columns())).unionByName(responsesToday))
             .orElse(responsesToday);
-    Dataset<Row> counted = persist(CountedResponses.latestPerUser(responsesWindow, config.nps(), day), cached);
+    Dataset<Row> counted = computeOnce(CountedResponses.latestPerUser(responsesWindow, config.nps(), day), cached);
     Dataset<Row> accountNpsToday =
-        persist(NpsCalculator.accountNps(counted, scoredUsers, config.nps(), day), cached);
+        computeOnce(NpsCalculator.accountNps(counted, scoredUsers, config.nps(), day), cached);
     Dataset<Row> segmentNpsToday =
-        persist(NpsCalculator.segmentNps(counted, scoredUsers, segments, config.nps(), day), cached);
+        computeOnce(NpsCalculator.segmentNps(counted, scoredUsers, segments, config.nps(), day), cached);
     Dataset<Row> accountNpsHistory = history.accountNps().orElse(accountNpsToday.where(lit(false)));
     Dataset<Row> segmentNpsHistory = history.segmentNps().orElse(segmentNpsToday.where(lit(false)));
     out.put(Tables.ACCOUNT_NPS, withNpsChange(accountNpsToday, accountNpsHistory, accountKey, day));
@@ -123,7 +123,7 @@ public final class DailyPipeline {
             .orElse(userEngagement.where(lit(false)))
             .select(InputSchemas.USER_ID, Columns.SCORE_DATE, Columns.SCORE);
     Dataset<Row> sayDo =
-        persist(SayDo.perUser(counted, scoredUsers, scoreHistory, config.sayDo(), segments, day), cached);
+        computeOnce(SayDo.perUser(counted, scoredUsers, scoreHistory, config.sayDo(), segments, day), cached);
     out.put(Tables.SAY_DO, sayDo);
     out.put(Tables.SAY_DO_SEGMENTS, SayDo.perSegment(sayDo, segments));
 
@@ -184,14 +184,8 @@ public final class DailyPipeline {
     return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
-  /**
-   * Keeps an intermediate that several tables read, computed once. A local checkpoint rather than
-   * a plain cache: it also cuts the lineage, so each later table is planned from a short plan
-   * instead of re-analysing the whole day's (Catalyst analysis of the full plan cost seconds per
-   * table). It is computed lazily, when the first table that needs it is written.
-   */
-  private static Dataset<Row> persist(Dataset<Row> rows, List<Dataset<Row>> cached) {
-    Dataset<Row> kept = rows.localCheckpoint(false);
+  private static Dataset<Row> computeOnce(Dataset<Row> rows, List<Dataset<Row>> cached) {
+    Dataset<Row> kept = Checkpoints.computeOnce(rows);
     cached.add(kept);
     return kept;
   }

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 
 /**
  * The tables of one day, still lazy: each is computed when it is written. {@code cached} are the
- * intermediate Datasets the pipeline persisted because several tables read them; the shell
- * releases them after the writes.
+ * intermediate Datasets the pipeline computes once (local checkpoints) because several tables
+ * read them; the shell releases them after the writes.
  */
 public record DayOutputs(Map<Tables, Dataset<Row>> tables, List<Dataset<Row>> cached) {
 
@@ -28,7 +28,8 @@ public record DayOutputs(Map<Tables, Dataset<Row>> tables, List<Dataset<Row>> ca
     return rows;
   }
 
+  /** Frees the blocks of the day's local checkpoints, so a long backfill does not pile them up. */
   public void release() {
-    cached.forEach(Dataset::unpersist);
+    cached.forEach(Checkpoints::release);
   }
 }

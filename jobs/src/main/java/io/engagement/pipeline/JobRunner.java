@@ -7,6 +7,7 @@ import io.engagement.config.LoadedConfig;
 import io.engagement.errors.EngagementException;
 import io.engagement.errors.ExitCode;
 import io.engagement.input.DayInputReader;
+import io.engagement.input.InputSchemas;
 import io.engagement.input.QualityGate;
 import io.engagement.input.RawDay;
 import io.engagement.input.RecordValidator;
@@ -122,6 +123,7 @@ public final class JobRunner {
     Map<String, Long> rowsWritten = new LinkedHashMap<>();
     List<SourceCounts> counts = List.of();
     String stage = "planning";
+    ValidatedDay validated = null;
     try {
       SortedSet<LocalDate> processed = reader.processedDays();
       LOG.info("processed days read in {} ms", Duration.between(started, Instant.now()).toMillis());
@@ -136,7 +138,7 @@ public final class JobRunner {
 
       stage = "reading the input";
       RawDay raw = new DayInputReader(session(), config.inputRoot()).read(day, config.segments());
-      ValidatedDay validated = DailyPipeline.validate(raw, config).checkpointed();
+      validated = DailyPipeline.validate(raw, config).checkpointed();
 
       stage = "validating the input";
       LOG.info("input read in {} ms", Duration.between(started, Instant.now()).toMillis());
@@ -170,7 +172,7 @@ public final class JobRunner {
         outputs.release();
       }
       recordRun(writer, runId, command, JobRun.Status.SUCCEEDED, started, day, ExitCode.SUCCESS, null, counts, rowsWritten);
-      return new DayResult(day, plan, countsOf(counts, io.engagement.input.InputSchemas.EVENTS), rowsWritten,
+      return new DayResult(day, plan, countsOf(counts, InputSchemas.EVENTS), rowsWritten,
           Duration.between(started, Instant.now()));
     } catch (EngagementException e) {
       JobRun.Status status =
@@ -183,6 +185,10 @@ public final class JobRunner {
               + " (a Spark or storage error: worth a retry; rerun with --verbose for the stack trace)";
       recordFailure(writer, runId, command, JobRun.Status.FAILED, started, day, ExitCode.RUN_FAILED, message, counts, rowsWritten);
       throw EngagementException.runFailed(message, e);
+    } finally {
+      if (validated != null) {
+        validated.release();
+      }
     }
   }
 
@@ -194,7 +200,7 @@ public final class JobRunner {
         return violation;
       }
     }
-    long accepted = countsOf(counts, io.engagement.input.InputSchemas.EVENTS).accepted();
+    long accepted = countsOf(counts, InputSchemas.EVENTS).accepted();
     List<Long> previous = new ArrayList<>(reader.acceptedEventsBefore(day, config.windowDays()).values());
     return QualityGate.volumeViolation(day, accepted, previous, config.quality().minVolumeRatio());
   }
@@ -222,9 +228,9 @@ public final class JobRunner {
       Map<String, Long> rowsWritten) {
     JobRun run =
         new JobRun(runId, command, status, started, Instant.now(), loaded.configHash(), day, exitCode.code(), message,
-            countsOf(counts, io.engagement.input.InputSchemas.EVENTS),
-            countsOf(counts, io.engagement.input.InputSchemas.SURVEYS),
-            countsOf(counts, io.engagement.input.InputSchemas.USERS),
+            countsOf(counts, InputSchemas.EVENTS),
+            countsOf(counts, InputSchemas.SURVEYS),
+            countsOf(counts, InputSchemas.USERS),
             rowsWritten);
     writer.append(Tables.JOB_RUNS, JobRunsTable.toDataFrame(session(), run));
   }

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 public record ValidatedDay(LocalDate day, Validated events, Validated surveys, Validated users) {
 
   /**
-   * The same day with each source's tagged frame computed once and its lineage cut: the counts,
+   * The same day with each source's tagged frame computed once ({@link Checkpoints}): the counts,
    * the rejected rows and every step after validation read it.
    */
   public ValidatedDay checkpointed() {
@@ -22,7 +22,11 @@ public record ValidatedDay(LocalDate day, Validated events, Validated surveys, V
   }
 
   private static Validated checkpointed(Validated source) {
-    return new Validated(source.source(), source.tagged().localCheckpoint(false));
+    return new Validated(source.source(), Checkpoints.computeOnce(source.tagged()));
+  }
+
+  public void release() {
+    sources().forEach(source -> Checkpoints.release(source.tagged()));
   }
 
   public List<Validated> sources() {

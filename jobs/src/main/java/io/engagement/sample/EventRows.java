@@ -17,12 +17,9 @@ import static io.engagement.sample.Vocabulary.*;
 import io.engagement.sample.Seeds.Purpose;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -39,7 +36,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * support call (no session_id: the job sessionises them by the 30-minute rule). One row in
  * {@value #BAD_EVERY} is made bad, cycling through {@link BadEvent}.
  */
-final class EventRows implements Iterator<Row> {
+final class EventRows extends PerUserRows {
   /** Chunks are a function of the spec only, never of the cluster, so the output is too. */
   static final int EVENTS_PER_CHUNK = 500_000;
   static final int BAD_EVERY = 125;
@@ -109,9 +106,6 @@ final class EventRows implements Iterator<Row> {
   private final double eventsPerWeight;
   private final String eventIdPrefix;
   private final String sessionIdPrefix;
-  private final int userEnd;
-  private final ArrayDeque<Row> buffer = new ArrayDeque<>();
-  private int nextUser;
   private long eventSeq;
   private long sessionSeq;
   private int nextBadKind;
@@ -127,6 +121,7 @@ final class EventRows implements Iterator<Row> {
    *     driver, not once per chunk)
    */
   EventRows(Population population, long day, int chunk, int chunks, long eventsPerDay, double signedUpWeight) {
+    super(population.users(), chunk, chunks);
     this.population = population;
     this.rng = new SplittableRandom(Seeds.mix(population.seed(), Purpose.EVENTS, day, chunk));
     this.day = day;
@@ -138,8 +133,6 @@ final class EventRows implements Iterator<Row> {
     String date = LocalDate.ofEpochDay(day).format(DateTimeFormatter.BASIC_ISO_DATE);
     this.eventIdPrefix = "e" + date + "-" + chunk + "-";
     this.sessionIdPrefix = "s" + date + "-" + chunk + "-";
-    this.nextUser = (int) ((long) chunk * population.users() / chunks);
-    this.userEnd = (int) ((long) (chunk + 1) * population.users() / chunks);
     this.nextBadKind = (int) Math.floorMod(day + chunk, (long) BadEvent.values().length);
   }
 
@@ -169,22 +162,7 @@ final class EventRows implements Iterator<Row> {
   }
 
   @Override
-  public boolean hasNext() {
-    while (buffer.isEmpty() && nextUser < userEnd) {
-      generateUser(nextUser++);
-    }
-    return !buffer.isEmpty();
-  }
-
-  @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    return buffer.poll();
-  }
-
-  private void generateUser(int user) {
+  protected void generateUser(int user) {
     double weight = population.weight(user);
     if (weight == 0 || !population.signedUpBy(user, day)) {
       return;
@@ -324,7 +302,7 @@ final class EventRows implements Iterator<Row> {
     if (eventSeq % BAD_EVERY == BAD_EVERY / 2) {
       addBad(values);
     } else {
-      buffer.add(RowFactory.create(values));
+      emit(RowFactory.create(values));
     }
   }
 
@@ -343,14 +321,14 @@ final class EventRows implements Iterator<Row> {
               Draw.chance(rng, 0.7)
                   ? dayStart - (1 + rng.nextInt(20 * 60)) * Times.MICROS_PER_SECOND
                   : dayEnd + rng.nextInt(10 * 60) * Times.MICROS_PER_SECOND;
-      case EXACT_DUPLICATE -> buffer.add(RowFactory.create(values.clone()));
+      case EXACT_DUPLICATE -> emit(RowFactory.create(values.clone()));
       case LATER_DUPLICATE -> {
         Object[] retry = values.clone();
         retry[I_EVENT_TIME] = Math.min(dayEnd - 1000, time + (1 + rng.nextInt(120)) * Times.MICROS_PER_SECOND);
-        buffer.add(RowFactory.create(values));
+        emit(RowFactory.create(values));
         values = retry;
       }
     }
-    buffer.add(RowFactory.create(values));
+    emit(RowFactory.create(values));
   }
 }

@@ -6,10 +6,7 @@ import static io.engagement.input.InputSchemas.USER_ID;
 
 import io.engagement.input.InputSchemas;
 import io.engagement.sample.Seeds.Purpose;
-import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -21,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
  * twice (a stale row with an older or unknown signup_date), and the first chunk holds one row
  * without a user_id when there are at least {@value #MIN_USERS_FOR_NULL_ROW} users.
  */
-final class UserRows implements Iterator<Row> {
+final class UserRows extends PerUserRows {
   static final int USERS_PER_CHUNK = 250_000;
   static final int DUPLICATE_EVERY = 200;
   static final int MIN_USERS_FOR_NULL_ROW = 40;
@@ -41,15 +38,11 @@ final class UserRows implements Iterator<Row> {
 
   private final Population population;
   private final SplittableRandom rng;
-  private final int userEnd;
-  private final ArrayDeque<Row> buffer = new ArrayDeque<>();
-  private int nextUser;
 
   UserRows(Population population, int chunk, int chunks) {
+    super(population.users(), chunk, chunks);
     this.population = population;
     this.rng = new SplittableRandom(Seeds.mix(population.seed(), Purpose.USERS, chunk));
-    this.nextUser = (int) ((long) chunk * population.users() / chunks);
-    this.userEnd = (int) ((long) (chunk + 1) * population.users() / chunks);
   }
 
   static int chunks(int users) {
@@ -57,22 +50,7 @@ final class UserRows implements Iterator<Row> {
   }
 
   @Override
-  public boolean hasNext() {
-    if (buffer.isEmpty() && nextUser < userEnd) {
-      generateUser(nextUser++);
-    }
-    return !buffer.isEmpty();
-  }
-
-  @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    return buffer.poll();
-  }
-
-  private void generateUser(int user) {
+  protected void generateUser(int user) {
     Object[] values = new Object[SCHEMA.size()];
     values[I_USER_ID] = population.userId(user);
     values[I_ACCOUNT_ID] = population.accountId(population.account(user));
@@ -80,14 +58,14 @@ final class UserRows implements Iterator<Row> {
     values[I_PLAN] = population.plan(user);
     values[I_REGION] = population.region(user);
     values[I_INDUSTRY] = population.industry(user);
-    buffer.add(RowFactory.create(values));
+    emit(RowFactory.create(values));
     if (user % DUPLICATE_EVERY == DUPLICATE_EVERY / 2) {
-      buffer.add(RowFactory.create(stale(values)));
+      emit(RowFactory.create(stale(values)));
     }
     if (user == 0 && population.users() >= MIN_USERS_FOR_NULL_ROW) {
       Object[] orphan = values.clone();
       orphan[I_USER_ID] = null;
-      buffer.add(RowFactory.create(orphan));
+      emit(RowFactory.create(orphan));
     }
   }
 

@@ -91,17 +91,8 @@ public final class SampleDataGenerator {
                 day.rows().size(),
                 seconds(dayStarted)));
       }
-      double seconds = seconds(started);
-      progress.accept(
-          String.format(
-              Locale.ROOT,
-              "wrote %,d events, %,d survey responses and %,d users to %s in %.1f s",
-              events,
-              surveys,
-              users,
-              spec.outDir(),
-              seconds));
-      return new SampleDataSummary(events, surveys, users, seconds);
+      // The caller reports the totals (the CLI prints one line from the summary).
+      return new SampleDataSummary(events, surveys, users, seconds(started));
     } finally {
       if (previousTimestampType == null) {
         spark.conf().unset(TIMESTAMP_TYPE_CONF);

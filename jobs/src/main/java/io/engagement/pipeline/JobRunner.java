@@ -130,7 +130,7 @@ public final class JobRunner {
       DayPlan plan = DayPlan.of(processed, day, config.windowDays());
       if (!plan.gaps().isEmpty() && !allowGaps) {
         throw EngagementException.runFailed(
-            "day " + day + " depends on days of its window that were never processed: " + plan.gaps()
+            "day " + day + " depends on days of its window that were never processed: " + describe(plan.gaps())
                 + "; process them first (backfill --from " + plan.gaps().get(0) + " --to " + day
                 + ") or pass --allow-gaps",
             null);
@@ -233,6 +233,14 @@ public final class JobRunner {
             countsOf(counts, InputSchemas.USERS),
             rowsWritten);
     writer.append(Tables.JOB_RUNS, JobRunsTable.toDataFrame(session(), run));
+  }
+
+  /** A few days by name, many as a count and a range. */
+  private static String describe(List<LocalDate> days) {
+    if (days.size() <= 3) {
+      return days.toString();
+    }
+    return days.size() + " days from " + days.get(0) + " to " + days.get(days.size() - 1);
   }
 
   private static String firstLine(Throwable e) {

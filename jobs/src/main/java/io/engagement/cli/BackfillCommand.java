@@ -2,9 +2,7 @@ package io.engagement.cli;
 
 import io.engagement.config.LoadedConfig;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code backfill}: each day of a range in order. */
@@ -12,9 +10,7 @@ import picocli.CommandLine.Option;
     name = "backfill",
     sortOptions = false,
     description = "Run the pipeline for each day from --from to --to, in order, with progress.")
-final class BackfillCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
+final class BackfillCommand extends ConfiguredCommand {
   @Option(
       names = "--from",
       required = true,
@@ -31,23 +27,16 @@ final class BackfillCommand implements Callable<Integer>, HasCommonOptions {
       description = "The last day (inclusive).")
   private LocalDate to;
 
-  @Mixin private CommonOptions common;
-
   BackfillCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override
   public Integer call() {
     DateRange.check(from, to);
-    LoadedConfig loaded = context.loadConfig(common);
+    LoadedConfig loaded = loadConfig();
     loaded.config().requireRoots();
-    context.jobs().backfill(loaded, common.verbose(), from, to);
+    context().jobs().backfill(loaded, common().verbose(), from, to);
     return 0;
   }
 }

@@ -2,16 +2,12 @@ package io.engagement.cli;
 
 import io.engagement.config.LoadedConfig;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code daily}: the whole pipeline for one day. */
 @Command(name = "daily", sortOptions = false, description = "Run the whole pipeline for one day.")
-final class DailyCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
+final class DailyCommand extends ConfiguredCommand {
   @Option(
       names = "--date",
       required = true,
@@ -31,22 +27,15 @@ final class DailyCommand implements Callable<Integer>, HasCommonOptions {
           "Run even when a day of the window after the first processed day was never processed.")
   private boolean allowGaps;
 
-  @Mixin private CommonOptions common;
-
   DailyCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = context.loadConfig(common);
+    LoadedConfig loaded = loadConfig();
     loaded.config().requireRoots();
-    context.jobs().daily(loaded, common.verbose(), date, cascade, allowGaps);
+    context().jobs().daily(loaded, common().verbose(), date, cascade, allowGaps);
     return 0;
   }
 }

@@ -5,9 +5,7 @@ import io.engagement.sample.SampleDataSpec;
 import io.engagement.sample.SampleDataSummary;
 import java.time.LocalDate;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code generate-sample-data}: a realistic input tree to try the job on. */
@@ -15,9 +13,7 @@ import picocli.CommandLine.Option;
     name = "generate-sample-data",
     sortOptions = false,
     description = "Write sample events, surveys and users under --out, in the input layout.")
-final class GenerateSampleDataCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
+final class GenerateSampleDataCommand extends ConfiguredCommand {
   @Option(
       names = "--out",
       required = true,
@@ -62,15 +58,8 @@ final class GenerateSampleDataCommand implements Callable<Integer>, HasCommonOpt
       description = "Random seed: the same seed gives the same data (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Mixin private CommonOptions common;
-
   GenerateSampleDataCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override
@@ -84,12 +73,12 @@ final class GenerateSampleDataCommand implements Callable<Integer>, HasCommonOpt
           "--events-per-day " + eventsPerDay + " must be at least 0");
     }
     // Every command refuses an invalid config (contract.md), even one that does not use it.
-    context.loadConfig(common);
+    loadConfig();
     SampleDataSummary summary =
-        context
+        context()
             .jobs()
             .generateSampleData(new SampleDataSpec(out, from, to, users, eventsPerDay, seed));
-    context
+    context()
         .out()
         .println(
             String.format(
@@ -103,7 +92,7 @@ final class GenerateSampleDataCommand implements Callable<Integer>, HasCommonOpt
                 to,
                 out,
                 summary.seconds()));
-    context.out().flush();
+    context().out().flush();
     return 0;
   }
 }

@@ -1,9 +1,7 @@
 package io.engagement.cli;
 
 import io.engagement.config.LoadedConfig;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * {@code validate-config}: check the config and print the effective one. The output is itself a
@@ -13,29 +11,20 @@ import picocli.CommandLine.Mixin;
     name = "validate-config",
     sortOptions = false,
     description = "Check the config and print the effective one (exit 2 when it is invalid).")
-final class ValidateConfigCommand implements Callable<Integer>, HasCommonOptions {
-  private final CliContext context;
-
-  @Mixin private CommonOptions common;
-
+final class ValidateConfigCommand extends ConfiguredCommand {
   ValidateConfigCommand(CliContext context) {
-    this.context = context;
-  }
-
-  @Override
-  public CommonOptions common() {
-    return common;
+    super(context);
   }
 
   @Override
   public Integer call() {
-    LoadedConfig loaded = context.loadConfig(common);
-    context.out().println("# effective config, config_hash " + loaded.configHash());
-    context.out().print(loaded.effectiveRendered());
+    LoadedConfig loaded = loadConfig();
+    context().out().println("# effective config, config_hash " + loaded.configHash());
+    context().out().print(loaded.effectiveRendered());
     for (String unset : loaded.config().unsetRoots()) {
-      context.out().println("# note: " + unset + " (daily and backfill need it)");
+      context().out().println("# note: " + unset + " (daily and backfill need it)");
     }
-    context.out().flush();
+    context().out().flush();
     return 0;
   }
 }

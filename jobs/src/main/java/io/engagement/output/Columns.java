@@ -160,4 +160,6 @@ public final class Columns {
   public static final String USERS_REJECTED = "users_rejected";
   /** Rows written per table name by the run. */
   public static final String ROWS_WRITTEN = "rows_written";
+  /** job_runs: every source's input = accepted + rejected ({@code io.engagement.input.RowAccounting}). */
+  public static final String COUNTS_BALANCED = "counts_balanced";
 }

@@ -81,6 +81,11 @@ public record JobRun(
     rowsWritten = rowsWritten == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(rowsWritten));
   }
 
+  /** The accounting invariant: every source's input rows are its accepted plus rejected rows. */
+  public boolean countsBalanced() {
+    return events.balanced() && surveys.balanced() && users.balanced();
+  }
+
   private static String shortened(String message) {
     if (message == null) {
       return null;

@@ -4,6 +4,7 @@ import io.engagement.input.InputSchemas;
 import io.engagement.input.SourceCounts;
 import static io.engagement.output.Columns.COMMAND;
 import static io.engagement.output.Columns.CONFIG_HASH;
+import static io.engagement.output.Columns.COUNTS_BALANCED;
 import static io.engagement.output.Columns.ERROR_MESSAGE;
 import static io.engagement.output.Columns.EVENTS_ACCEPTED;
 import static io.engagement.output.Columns.EVENTS_INPUT;
@@ -63,6 +64,7 @@ public final class JobRunsTable {
           .add(USERS_INPUT, DataTypes.LongType, false)
           .add(USERS_ACCEPTED, DataTypes.LongType, false)
           .add(USERS_REJECTED, DataTypes.LongType, false)
+          .add(COUNTS_BALANCED, DataTypes.BooleanType, false)
           .add(
               ROWS_WRITTEN,
               DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
@@ -90,6 +92,7 @@ public final class JobRunsTable {
         run.users().input(),
         run.users().accepted(),
         run.users().rejected(),
+        run.countsBalanced(),
         run.rowsWritten());
   }
 

@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.row_number;
 import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -76,6 +78,18 @@ public final class TableReader {
       all.pollFirstEntry();
     }
     return Collections.unmodifiableSortedMap(all);
+  }
+
+  /**
+   * Rows of the day's rejected_records partition per source, as written: the rejected term of the
+   * row accounting ({@code io.engagement.input.RowAccounting}). Empty when the table does not exist.
+   */
+  public Map<String, Long> rejectedRowsBySource(LocalDate day) {
+    Map<String, Long> rows = new HashMap<>();
+    readDays(Tables.REJECTED_RECORDS, day, day).ifPresent(rejected ->
+        rejected.groupBy(Columns.SOURCE).count().collectAsList()
+            .forEach(r -> rows.put(r.getString(0), r.getLong(1))));
+    return rows;
   }
 
   /**

@@ -11,6 +11,7 @@ import io.engagement.input.InputSchemas;
 import io.engagement.input.QualityGate;
 import io.engagement.input.RawDay;
 import io.engagement.input.RecordValidator;
+import io.engagement.input.RowAccounting;
 import io.engagement.input.SourceCounts;
 import io.engagement.output.Columns;
 import io.engagement.output.DeltaSessionConfig;
@@ -141,19 +142,24 @@ public final class JobRunner {
       validated = DailyPipeline.validate(raw, config).checkpointed();
 
       stage = "validating the input";
-      LOG.info("input read in {} ms", Duration.between(started, Instant.now()).toMillis());
-      counts = RecordValidator.counts(validated.events(), validated.surveys(), validated.users());
-      LOG.info("input counted in {} ms", Duration.between(started, Instant.now()).toMillis());
+      Map<String, Long> inputRows = RowAccounting.inputRows(raw);
+      List<SourceCounts> validatedCounts =
+          RecordValidator.counts(validated.events(), validated.surveys(), validated.users());
+      counts = validatedCounts;
       rowsWritten.put(
           Tables.REJECTED_RECORDS.tableName(),
           writer.replaceDay(Tables.REJECTED_RECORDS, day, withRunId(validated.rejectedRecords(), runId)));
-      LOG.info("rejected written in {} ms", Duration.between(started, Instant.now()).toMillis());
+      counts = RowAccounting.reconcile(validatedCounts, inputRows, reader.rejectedRowsBySource(day));
+      Optional<String> unbalanced = RowAccounting.violation(day, counts);
+      if (unbalanced.isPresent()) {
+        throw EngagementException.runFailed(unbalanced.get(), null);
+      }
+      LOG.info("input read, counted and rejected rows written in {} ms", Duration.between(started, Instant.now()).toMillis());
       Optional<String> gate = qualityGate(reader, counts, day);
       if (gate.isPresent()) {
         throw EngagementException.qualityGate(gate.get());
       }
 
-      LOG.info("input read, validated and rejected rows written in {} ms", Duration.between(started, Instant.now()).toMillis());
       stage = "reading history";
       DayHistory history = new HistoryReader(reader, config).read(day, processed);
       DayOutputs outputs = DailyPipeline.compute(validated, history, config);
@@ -163,6 +169,7 @@ public final class JobRunner {
             continue;
           }
           stage = "writing " + table.tableName();
+          LOG.info("writing {} for {}", table.tableName(), day);
           long tableStarted = System.nanoTime();
           rowsWritten.put(table.tableName(), writer.replaceDay(table, day, withRunId(outputs.table(table), runId)));
           LOG.info("{}: {} rows in {} ms", table.tableName(), rowsWritten.get(table.tableName()),

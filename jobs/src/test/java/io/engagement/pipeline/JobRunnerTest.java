@@ -1,32 +1,30 @@
 package io.engagement.pipeline;
 
-import static io.engagement.testing.TestFrames.date;
+import static io.engagement.testing.TinyInputs.config;
+import static io.engagement.testing.TinyInputs.table;
+import static io.engagement.testing.TinyInputs.write;
+import static io.engagement.testing.TinyInputs.writeDay;
+import static io.engagement.testing.TinyInputs.writeUsers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.delta.tables.DeltaTable;
-import io.engagement.config.ConfigLoader;
 import io.engagement.config.LoadedConfig;
 import io.engagement.errors.EngagementException;
 import io.engagement.errors.ExitCode;
-import io.engagement.input.InputSchemas;
-import io.engagement.output.Columns;
 import io.engagement.output.Tables;
 import io.engagement.testing.DataFrameAssertions;
 import io.engagement.testing.Events;
 import io.engagement.testing.SparkTestSession;
-import io.engagement.testing.TestFrames;
+import io.engagement.testing.TinyInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,56 +47,12 @@ class JobRunnerTest {
     return SparkTestSession.get();
   }
 
-  /** Two users; u1 visits every day, u2 only when {@code withU2}; one survey answer on D2. */
-  private static void writeDay(Path input, LocalDate day, boolean withU2) {
-    String d = day.toString();
-    Events events =
-        Events.builder()
-            .full("a-" + d, d + "T09:00:00Z", "u1", "acc-1", "s1", "page_view", null, "dashboard", "web", null, null)
-            .full("b-" + d, d + "T09:05:00Z", "u1", "acc-1", "s1", "action", "upload_file", "editor", "web", null, Map.of("pages", "2"));
-    if (withU2) {
-      events.full("c-" + d, d + "T11:00:00Z", "u2", "acc-2", null, "purchase", null, "billing", "api", 20.0, null);
-    }
-    write(events.toDF(), input.resolve("events/date=" + d));
-    if (day.equals(D2)) {
-      write(
-          TestFrames.of(InputSchemas.SURVEYS_SCHEMA)
-              .row("r1", TestFrames.ts(d + "T12:00:00Z"), "u1", "acc-1", "relationship", 9, "great", "email")
-              .toDF(),
-          input.resolve("surveys/date=" + d));
-    }
-  }
-
-  private static void writeUsers(Path input) {
-    write(
-        TestFrames.of(InputSchemas.usersSchema(List.of("plan", "region")))
-            .row("u1", "acc-1", date("2026-10-01"), "pro", "emea")
-            .row("u2", "acc-2", date("2026-10-15"), "free", "amer")
-            .toDF(),
-        input.resolve("users"));
-  }
-
-  private static void write(Dataset<Row> rows, Path path) {
-    rows.coalesce(1).write().mode("overwrite").parquet(path.toString());
-  }
-
-  private static LoadedConfig config(Path input, Path output, Map<String, String> extra) {
-    Map<String, String> sets = new HashMap<>(extra);
-    sets.put("input.root", input.toString());
-    sets.put("output.root", output.toString());
-    return ConfigLoader.load(Optional.empty(), sets, Map.of());
-  }
-
   private JobRunner runner(LoadedConfig config) {
     return new JobRunner(config, false, new PrintStream(progressBytes, true, StandardCharsets.UTF_8));
   }
 
   private String progress() {
     return progressBytes.toString(StandardCharsets.UTF_8);
-  }
-
-  private static Dataset<Row> table(Path output, Tables table) {
-    return spark().read().format("delta").load(output.resolve(table.tableName()).toString()).drop(Columns.RUN_ID);
   }
 
   private static void assertSameTables(Path expected, Path actual) {
@@ -108,12 +62,7 @@ class JobRunnerTest {
   }
 
   private static Path inputWithThreeDays(Path root) {
-    Path input = root.resolve("in");
-    writeUsers(input);
-    writeDay(input, D1, true);
-    writeDay(input, D2, true);
-    writeDay(input, D3, true);
-    return input;
+    return TinyInputs.writeDays(root, D1, D3);
   }
 
   /**
@@ -221,6 +170,10 @@ class JobRunnerTest {
     Row run = table(output, Tables.JOB_RUNS).first();
     assertEquals("quality_failed", run.getAs("status"));
     assertEquals(3, (int) run.getAs("exit_code"));
+    // counted apart: 2 rows read, 1 accepted, 1 in rejected_records; 2 = 1 + 1
     assertEquals(2L, (long) run.getAs("events_input"));
+    assertEquals(1L, (long) run.getAs("events_accepted"));
+    assertEquals(1L, (long) run.getAs("events_rejected"));
+    assertEquals(true, run.getAs("counts_balanced"));
   }
 }

@@ -47,7 +47,12 @@ public final class DataFrameAssertions {
     }
   }
 
-  /** Each row as canonical text: doubles rounded to the tolerance, maps sorted by key. */
+  /** Bit-for-bit equal rows (doubles too), in any order: what determinism and crash tests demand. */
+  public static void assertIdenticalRows(Dataset<Row> expected, Dataset<Row> actual) {
+    assertSameRows(expected, actual, 0);
+  }
+
+  /** Each row as canonical text: doubles rounded to the tolerance (exact at 0), maps sorted by key. */
   public static List<String> render(List<Row> rows, double tolerance) {
     List<String> out = new ArrayList<>();
     for (Row row : rows) {
@@ -62,7 +67,7 @@ public final class DataFrameAssertions {
       return "null";
     }
     if (value instanceof Double d) {
-      if (d.isNaN() || d.isInfinite()) {
+      if (d.isNaN() || d.isInfinite() || tolerance == 0) {
         return d.toString();
       }
       int decimals = (int) Math.max(0, Math.round(-Math.log10(tolerance)) - 1);

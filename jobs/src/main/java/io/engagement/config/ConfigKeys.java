@@ -80,8 +80,8 @@ public final class ConfigKeys {
   public static final String ENV_TIMEZONE = "ENGAGEMENT_TIMEZONE";
 
   /**
-   * The PII key's variable. Named here only so that nothing ever copies it into the config: it is
-   * read by the step that pseudonymises, never rendered or hashed.
+   * The PII key's variable. It overrides no key and no config can substitute it: {@link
+   * ConfigLoader} reads it into {@link PiiConfig#key()} alone, which is never rendered or hashed.
    */
   public static final String ENV_PII_KEY = "ENGAGEMENT_PII_KEY";
 

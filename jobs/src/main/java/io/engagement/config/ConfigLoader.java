@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
+import io.engagement.privacy.PseudonymKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
  * environment variables {@code ENGAGEMENT_INPUT_ROOT}, {@code ENGAGEMENT_OUTPUT_ROOT} and {@code
  * ENGAGEMENT_TIMEZONE}, then the {@code --config} file, then {@code reference.conf}. The
  * environment is its own layer above the file: the {@code ${?VAR}} substitutions in reference.conf
- * alone would let a file override the environment.
+ * alone would let a file override the environment. The PII key ({@code ENGAGEMENT_PII_KEY}) is no
+ * layer: it is read from the environment alone, into {@link PiiConfig#key()}, never into a config key.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}
@@ -83,9 +85,22 @@ public final class ConfigLoader {
     } catch (com.typesafe.config.ConfigException e) {
       throw new ConfigException(oneLine(e.getMessage()), e);
     }
-    EngagementConfig config = ConfigReader.read(resolved.withOnlyPath(ROOT));
+    EngagementConfig config = withPiiKey(ConfigReader.read(resolved.withOnlyPath(ROOT)), env);
     ConfigValidator.validate(config);
     return new LoadedConfig(config, ConfigRenderer.render(config), ConfigRenderer.hash(config));
+  }
+
+  /**
+   * The config with the PII key of {@code env}, read only when pseudonymisation is on: the one way
+   * the key enters the job. An empty or blank variable counts as unset, as for the other variables;
+   * the validator then refuses the config.
+   */
+  private static EngagementConfig withPiiKey(EngagementConfig config, Map<String, String> env) {
+    String secret = env.get(ENV_PII_KEY);
+    if (!config.pii().pseudonymiseUserId() || secret == null || secret.isBlank()) {
+      return config;
+    }
+    return config.withPii(config.pii().withKey(Optional.of(PseudonymKey.of(secret))));
   }
 
   /**

@@ -53,6 +53,9 @@ public final class ConfigValidator {
     anomalies(c.anomalies());
     fraction(path(QUALITY, MAX_REJECTED_FRACTION), c.quality().maxRejectedFraction());
     fraction(path(QUALITY, MIN_VOLUME_RATIO), c.quality().minVolumeRatio());
+    if (c.pii().pseudonymiseUserId() && c.pii().key().isEmpty()) {
+      problems.add(PiiConfig.missingKey());
+    }
   }
 
   /**

@@ -77,6 +77,14 @@ public record EngagementConfig(
         + envVar;
   }
 
+  /** The same config with another PII block (the loader adds the key read from the environment). */
+  public EngagementConfig withPii(PiiConfig pii) {
+    return new EngagementConfig(
+        inputRoot, outputRoot, timezone, windowDays, visitTimeoutMinutes, visitEventTypes,
+        minRelianceDays, dormantAfterDays, segments, actions, kpis, score, nps, sayDo, anomalies,
+        quality, pii);
+  }
+
   /** True when every event type forms visits (the default: an empty list). */
   public boolean allEventTypesFormVisits() {
     return visitEventTypes.isEmpty();

@@ -22,6 +22,7 @@ import io.engagement.nps.NpsCalculator;
 import io.engagement.nps.NpsResponses;
 import io.engagement.output.Columns;
 import io.engagement.output.Tables;
+import io.engagement.privacy.InputPrivacy;
 import io.engagement.rollups.AccountRollup;
 import io.engagement.rollups.SegmentRollup;
 import io.engagement.scoring.EngagementScorer;
@@ -41,19 +42,24 @@ import org.apache.spark.sql.Row;
  * here reads or writes storage, so a test can run a whole day on a few hand-written rows, and a
  * rerun of a day with the same inputs and history gives the same tables.
  *
- * <p>The steps, in lineage order: validate → daily activity → user state and groups → window
- * metrics → scores → roll-ups → NPS → say vs do → trends and alerts.
+ * <p>The steps, in lineage order: validate and handle PII → daily activity → user state and
+ * groups → window metrics → scores → roll-ups → NPS → say vs do → trends and alerts.
  */
 public final class DailyPipeline {
   private DailyPipeline() {}
 
-  /** Validation of the three raw inputs (contract.md, bad rows). */
+  /**
+   * Validation of the three raw inputs (contract.md, bad rows), then their PII handling
+   * ({@code engagement.pii}): done here, once, so every table of the day, rejected_records included,
+   * and every join with earlier days' tables sees the same pseudonyms and redacted comments.
+   */
   public static ValidatedDay validate(RawDay raw, EngagementConfig config) {
+    InputPrivacy privacy = new InputPrivacy(config.pii().userIdKey(), config.pii().redactComments());
     return new ValidatedDay(
         raw.day(),
-        RecordValidator.validateEvents(raw.events(), raw.day(), config.timezone()),
-        RecordValidator.validateSurveys(raw.surveys(), raw.day(), config.timezone()),
-        RecordValidator.validateUsers(raw.users()));
+        privacy.apply(RecordValidator.validateEvents(raw.events(), raw.day(), config.timezone())),
+        privacy.apply(RecordValidator.validateSurveys(raw.surveys(), raw.day(), config.timezone())),
+        privacy.apply(RecordValidator.validateUsers(raw.users())));
   }
 
   /** Every table of the day but rejected_records and job_runs. */

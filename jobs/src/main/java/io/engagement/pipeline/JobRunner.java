@@ -61,7 +61,7 @@ public final class JobRunner {
   }
 
   /** Runs one day; warns about (or with {@code cascade} reruns) the later days it makes stale. */
-  public void daily(LocalDate date, boolean cascade, boolean allowGaps) {
+  public DayResult daily(LocalDate date, boolean cascade, boolean allowGaps) {
     DayResult result = runDay(date, "daily", allowGaps);
     progress.println(result.describe());
     List<LocalDate> stale = result.plan().staleLaterDays();
@@ -77,6 +77,7 @@ public final class JobRunner {
       }
     }
     RunSummary.print(session(), config, stale.isEmpty() || !cascade ? date : stale.get(stale.size() - 1), progress);
+    return result;
   }
 
   /** Runs each day from {@code from} to {@code to} in order, stopping at the first failure. */
@@ -106,9 +107,16 @@ public final class JobRunner {
     }
   }
 
-  /** What one day's run did. */
-  record DayResult(LocalDate day, DayPlan plan, SourceCounts events, Map<String, Long> rowsWritten, Duration took) {
-    String describe() {
+  /**
+   * What one day's run did.
+   *
+   * @param stepMillis wall time of each step in run order: {@code plan}, {@code input} (read,
+   *     validate, count, write rejected_records), {@code history}, then one entry per table, which
+   *     includes computing it (Spark evaluates a table's plan when it is written)
+   */
+  public record DayResult(LocalDate day, DayPlan plan, SourceCounts events, Map<String, Long> rowsWritten,
+      Map<String, Long> stepMillis, Duration took) {
+    public String describe() {
       return String.format(
           "%s done in %.1f s: %d events accepted, %d rejected; %d users scored",
           day, took.toMillis() / 1000.0, events.accepted(), events.rejected(),
@@ -122,12 +130,13 @@ public final class JobRunner {
     TableReader reader = new TableReader(session(), config.outputRoot());
     DeltaTableWriter writer = new DeltaTableWriter(session(), config.outputRoot());
     Map<String, Long> rowsWritten = new LinkedHashMap<>();
+    StepTimer steps = new StepTimer();
     List<SourceCounts> counts = List.of();
     String stage = "planning";
     ValidatedDay validated = null;
     try {
       SortedSet<LocalDate> processed = reader.processedDays();
-      LOG.info("processed days read in {} ms", Duration.between(started, Instant.now()).toMillis());
+      steps.done("plan");
       DayPlan plan = DayPlan.of(processed, day, config.windowDays());
       if (!plan.gaps().isEmpty() && !allowGaps) {
         throw EngagementException.runFailed(
@@ -154,7 +163,7 @@ public final class JobRunner {
       if (unbalanced.isPresent()) {
         throw EngagementException.runFailed(unbalanced.get(), null);
       }
-      LOG.info("input read, counted and rejected rows written in {} ms", Duration.between(started, Instant.now()).toMillis());
+      steps.done("input");
       Optional<String> gate = qualityGate(reader, counts, day);
       if (gate.isPresent()) {
         throw EngagementException.qualityGate(gate.get());
@@ -163,6 +172,7 @@ public final class JobRunner {
       stage = "reading history";
       DayHistory history = new HistoryReader(reader, config).read(day, processed);
       DayOutputs outputs = DailyPipeline.compute(validated, history, config);
+      steps.done("history");
       try {
         for (Tables table : Tables.dayTables()) {
           if (table == Tables.REJECTED_RECORDS) {
@@ -170,16 +180,16 @@ public final class JobRunner {
           }
           stage = "writing " + table.tableName();
           LOG.info("writing {} for {}", table.tableName(), day);
-          long tableStarted = System.nanoTime();
           rowsWritten.put(table.tableName(), writer.replaceDay(table, day, withRunId(outputs.table(table), runId)));
           LOG.info("{}: {} rows in {} ms", table.tableName(), rowsWritten.get(table.tableName()),
-              (System.nanoTime() - tableStarted) / 1_000_000);
+              steps.done(table.tableName()));
         }
       } finally {
         outputs.release();
       }
       recordRun(writer, runId, command, JobRun.Status.SUCCEEDED, started, day, ExitCode.SUCCESS, null, counts, rowsWritten);
-      return new DayResult(day, plan, countsOf(counts, InputSchemas.EVENTS), rowsWritten,
+      steps.done(Tables.JOB_RUNS.tableName());
+      return new DayResult(day, plan, countsOf(counts, InputSchemas.EVENTS), rowsWritten, steps.millis(),
           Duration.between(started, Instant.now()));
     } catch (EngagementException e) {
       JobRun.Status status =

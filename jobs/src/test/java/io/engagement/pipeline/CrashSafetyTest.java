@@ -1,0 +1,156 @@
+package io.engagement.pipeline;
+
+import static io.engagement.testing.TinyInputs.config;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.engagement.output.Columns;
+import io.engagement.output.Tables;
+import io.engagement.testing.ChildJob;
+import io.engagement.testing.DataFrameAssertions;
+import io.engagement.testing.TinyInputs;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run killed with SIGKILL (no finally block, no shutdown hook) in the middle of a day leaves
+ * every table readable as either its old or its new partition of that day, and a rerun then
+ * leaves the same tables as a run that was never interrupted.
+ *
+ * <p>The day was processed once from an older export (u1 only); the killed run and the rerun
+ * process the corrected export (u1 and u2), so "old" and "new" partitions differ and a half
+ * mix of the two would show.
+ */
+class CrashSafetyTest {
+  private static final LocalDate DAY = TinyInputs.SURVEY_DAY;
+  /** Columns of job_runs that differ between two runs of the same input. */
+  private static final String[] RUN_VOLATILE = {Columns.RUN_ID, Columns.STARTED_AT, Columns.FINISHED_AT};
+
+  @TempDir static Path tmp;
+  private static Path newInput;
+  /** The tables after the day was processed from the older export: what a crash starts from. */
+  private static Path before;
+  /** The same, then the day rerun from the corrected export without interruption. */
+  private static Path clean;
+
+  @BeforeAll
+  static void processTheDayFromTheOldExportThenCleanlyFromTheNewOne() {
+    Path oldInput = tmp.resolve("old-in");
+    TinyInputs.writeUsers(oldInput);
+    TinyInputs.writeDay(oldInput, DAY, false);
+    newInput = tmp.resolve("new-in");
+    TinyInputs.writeUsers(newInput);
+    TinyInputs.writeDay(newInput, DAY, true);
+
+    before = tmp.resolve("before");
+    runInProcess(oldInput, before);
+    clean = copy(before, tmp.resolve("clean"));
+    runInProcess(newInput, clean);
+  }
+
+  /** The three kill points of the issue, each a table whose write is under way when SIGKILL lands. */
+  static Stream<Arguments> killPoints() {
+    List<Tables> written = Tables.dayTables();
+    return Stream.of(
+        Arguments.of("during activity", Tables.USER_DAILY_ACTIVITY, 0L),
+        Arguments.of("during scores", Tables.USER_ENGAGEMENT, 300L),
+        Arguments.of("during the last table", written.get(written.size() - 1), 600L));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("killPoints")
+  void aKilledRunLeavesOldOrNewPartitionsAndItsRerunEqualsACleanRun(String point, Tables during, long delayMillis) {
+    Path output = copy(before, tmp.resolve("killed-" + during.tableName()));
+    String trigger = "writing " + during.tableName() + " for " + DAY;
+    ChildJob.Outcome outcome =
+        new ChildJob(
+                mkdirs(tmp.resolve("work-" + during.tableName())),
+                Map.of(),
+                List.of("daily", "--date", DAY.toString(),
+                    "--set", "input.root=" + newInput, "--set", "output.root=" + output))
+            .runUntil(line -> line.contains(trigger), delayMillis);
+    assertTrue(outcome.killed(), "the run ended before " + trigger + ":\n" + outcome.output());
+    assertNotEquals(0, outcome.exitCode());
+
+    for (Tables table : Tables.dayTables()) {
+      assertOldOrNew(table, output);
+    }
+    // job_runs is appended last: the killed run left no row, so the day still counts as the old run's
+    DataFrameAssertions.assertIdenticalRows(jobRuns(before), jobRuns(output));
+
+    runInProcess(newInput, output);
+    for (Tables table : Tables.values()) {
+      DataFrameAssertions.assertIdenticalRows(stable(clean, table), stable(output, table));
+    }
+  }
+
+  private static void assertOldOrNew(Tables table, Path output) {
+    for (Path candidate : List.of(before, clean)) {
+      try {
+        DataFrameAssertions.assertIdenticalRows(dayOf(candidate, table), dayOf(output, table));
+        return;
+      } catch (AssertionError notThisOne) {
+        // try the other version
+      }
+    }
+    fail(table.tableName() + " of " + DAY + " is neither the old nor the new partition after the kill: "
+        + dayOf(output, table).collectAsList());
+  }
+
+  private static Dataset<Row> dayOf(Path root, Tables table) {
+    return TinyInputs.table(root, table).where(col(table.dateColumn()).equalTo(lit(java.sql.Date.valueOf(DAY))));
+  }
+
+  private static Dataset<Row> jobRuns(Path root) {
+    return TinyInputs.table(root, Tables.JOB_RUNS).drop(RUN_VOLATILE);
+  }
+
+  private static Dataset<Row> stable(Path root, Tables table) {
+    return table == Tables.JOB_RUNS ? jobRuns(root) : TinyInputs.table(root, table);
+  }
+
+  private static void runInProcess(Path input, Path output) {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    new JobRunner(config(input, output, Map.of()), false, quiet).daily(DAY, false, false);
+  }
+
+  private static Path mkdirs(Path dir) {
+    try {
+      return Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A byte copy of an output root: Delta logs hold relative paths, so the copy is a table of its own. */
+  private static Path copy(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Files.copy(source, to.resolve(from.relativize(source).toString()));
+      }
+      return to;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -127,6 +127,12 @@ public final class JobRunner {
     try {
       SortedSet<LocalDate> processed = reader.processedDays();
       LOG.info("processed days read in {} ms", Duration.between(started, Instant.now()).toMillis());
+
+      // The input is checked (folders and footers, no Spark job) before the window: a day with no
+      // or unreadable input (a mistyped or future date) is reported as such, not as a gap to backfill.
+      stage = "reading the input";
+      RawDay raw = new DayInputReader(session(), config.inputRoot()).read(day, config.segments());
+      stage = "planning";
       DayPlan plan = DayPlan.of(processed, day, config.windowDays());
       if (!plan.gaps().isEmpty() && !allowGaps) {
         throw EngagementException.runFailed(
@@ -136,11 +142,8 @@ public final class JobRunner {
             null);
       }
 
-      stage = "reading the input";
-      RawDay raw = new DayInputReader(session(), config.inputRoot()).read(day, config.segments());
-      validated = DailyPipeline.validate(raw, config).checkpointed();
-
       stage = "validating the input";
+      validated = DailyPipeline.validate(raw, config).checkpointed();
       LOG.info("input read in {} ms", Duration.between(started, Instant.now()).toMillis());
       counts = RecordValidator.counts(validated.events(), validated.surveys(), validated.users());
       LOG.info("input counted in {} ms", Duration.between(started, Instant.now()).toMillis());

@@ -136,7 +136,12 @@ public final class JobRunner {
     ValidatedDay validated = null;
     try {
       SortedSet<LocalDate> processed = reader.processedDays();
-      steps.done("plan");
+
+      // The input is checked (folders and footers, no Spark job) before the window: a day with no
+      // or unreadable input (a mistyped or future date) is reported as such, not as a gap to backfill.
+      stage = "reading the input";
+      RawDay raw = new DayInputReader(session(), config.inputRoot()).read(day, config.segments());
+      stage = "planning";
       DayPlan plan = DayPlan.of(processed, day, config.windowDays());
       if (!plan.gaps().isEmpty() && !allowGaps) {
         throw EngagementException.runFailed(
@@ -145,12 +150,10 @@ public final class JobRunner {
                 + ") or pass --allow-gaps",
             null);
       }
-
-      stage = "reading the input";
-      RawDay raw = new DayInputReader(session(), config.inputRoot()).read(day, config.segments());
-      validated = DailyPipeline.validate(raw, config).checkpointed();
+      steps.done("plan");
 
       stage = "validating the input";
+      validated = DailyPipeline.validate(raw, config).checkpointed();
       Map<String, Long> inputRows = RowAccounting.inputRows(raw);
       List<SourceCounts> validatedCounts =
           RecordValidator.counts(validated.events(), validated.surveys(), validated.users());

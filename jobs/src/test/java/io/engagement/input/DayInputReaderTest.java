@@ -5,6 +5,7 @@ import static io.engagement.testing.TestFrames.map;
 import static io.engagement.testing.TestFrames.ts;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,9 +15,11 @@ import io.engagement.testing.DataFrameAssertions;
 import io.engagement.testing.SparkTestSession;
 import io.engagement.testing.TestFrames;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -62,6 +65,13 @@ class DayInputReaderTest {
     assertEquals(ExitCode.RUN_FAILED, e.exitCode());
     assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
     return e;
+  }
+
+  /** Error messages never print rows: the values of the failing inputs all contain this. */
+  private static final String SECRET = "row-value-secret";
+
+  private static void assertNoRowValue(String message) {
+    assertFalse(message.contains(SECRET), "a row value in: " + message);
   }
 
   private static void assertContains(String message, String... parts) {
@@ -147,11 +157,14 @@ class DayInputReaderTest {
             .add("event_time", DataTypes.StringType)
             .add("user_id", DataTypes.StringType)
             .add("event_type", DataTypes.StringType);
-    write(TestFrames.of(stringTime).row("e1", "2026-11-03 10:00", "u1", "page_view").toDF(), "events/date=2026-11-03");
+    write(
+        TestFrames.of(stringTime).row(SECRET + "-id", SECRET + "-time", SECRET + "-user", SECRET + "-type").toDF(),
+        "events/date=2026-11-03");
     Path file = onlyDataFile(root.resolve("events/date=2026-11-03"));
     EngagementException e = readFails();
     assertContains(
         e.getMessage(), "events", "event_time", "has type string", "expected timestamp", file.getFileName().toString());
+    assertNoRowValue(e.getMessage());
   }
 
   @Test
@@ -172,6 +185,24 @@ class DayInputReaderTest {
     Path bad = root.resolve("events/date=2026-11-03/part-99999-truncated.parquet");
     Files.write(bad, "not parquet at all".getBytes(StandardCharsets.UTF_8));
     assertContains(readFails().getMessage(), "events", bad.toString(), "not a readable Parquet file");
+  }
+
+  @Test
+  void aTruncatedFileFailsTheRunNamingItButNoneOfItsValues() throws IOException {
+    write(
+        TestFrames.of(REQUIRED_EVENT_COLUMNS)
+            .row(SECRET + "-id", ts("2026-11-03T10:00:00Z"), SECRET + "-user", SECRET + "-type")
+            .toDF(),
+        "events/date=2026-11-03");
+    Path file = onlyDataFile(root.resolve("events/date=2026-11-03"));
+    // an upload cut short: the second half, footer included, is lost, and no checksum file tells
+    Files.delete(file.resolveSibling("." + file.getFileName() + ".crc"));
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(channel.size() / 2);
+    }
+    String message = readFails().getMessage();
+    assertContains(message, "events file ", file.toString(), "is not a readable Parquet file", "replace or remove it upstream");
+    assertNoRowValue(message);
   }
 
   @Test

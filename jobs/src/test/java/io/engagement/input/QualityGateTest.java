@@ -68,6 +68,14 @@ class QualityGateTest {
   }
 
   @Test
+  void anEmptyDayAfterSevenDaysFailsUnlessTheVolumeGateIsOff() {
+    // median 100; 0 < 0.5 * 100 = 50; with a ratio of 0 the bar is 0 * 100 = 0, and 0 is not fewer
+    List<Long> previous = List.of(100L, 100L, 100L, 100L, 100L, 100L, 100L);
+    assertTrue(QualityGate.volumeViolation(DAY, 0, previous, 0.5).isPresent());
+    assertEquals(Optional.empty(), QualityGate.volumeViolation(DAY, 0, previous, 0.0));
+  }
+
+  @Test
   void fewerThanSevenPreviousDaysNeverJudgeVolume() {
     List<Long> previous = List.of(100L, 100L, 100L, 100L, 100L, 100L);
     assertEquals(Optional.empty(), QualityGate.volumeViolation(DAY, 0, previous, 0.5));

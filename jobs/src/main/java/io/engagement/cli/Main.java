@@ -49,6 +49,8 @@ public final class Main {
     cli.addSubcommand(new BackfillCommand(context));
     cli.addSubcommand(new ValidateConfigCommand(context));
     cli.addSubcommand(new GenerateSampleDataCommand(context));
+    cli.addSubcommand(new SqlCommand(context));
+    cli.addSubcommand(new MaintainCommand(context));
     // After the sub-commands: these settings reach only the commands present when they are set.
     cli.setOut(context.out());
     cli.setErr(context.err());

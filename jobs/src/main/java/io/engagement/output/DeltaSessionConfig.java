@@ -25,6 +25,8 @@ public final class DeltaSessionConfig {
   static final String EXTENSIONS_KEY = "spark.sql.extensions";
   public static final String OUTPUT_TIMESTAMP_TYPE_KEY = "spark.sql.parquet.outputTimestampType";
   public static final String TIMESTAMP_MICROS = "TIMESTAMP_MICROS";
+  public static final String LISTING_PARALLELISM_KEY =
+      "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
   private DeltaSessionConfig() {}
 
@@ -66,7 +68,8 @@ public final class DeltaSessionConfig {
   /**
    * Sizes for one machine, unless set explicitly: Spark's 200 shuffle partitions and Delta's 50
    * snapshot partitions are made for clusters and make a laptop schedule thousands of tiny tasks
-   * per day (measured: 170 s instead of 60 s for a sample day on 2 cores).
+   * per day (measured: 170 s instead of 60 s for a sample day on 2 cores); so is the listing
+   * parallelism of VACUUM.
    */
   static Map<String, String> localDefaults(SparkConf conf, int cores) {
     Map<String, String> s = new LinkedHashMap<>();
@@ -76,6 +79,11 @@ public final class DeltaSessionConfig {
     }
     if (!conf.contains("spark.databricks.delta.snapshotPartitions")) {
       s.put("spark.databricks.delta.snapshotPartitions", partitions);
+    }
+    // Delta's VACUUM lists a table's folders as a Spark job of this many tasks (10000 by default),
+    // which makes a local VACUUM of even a tiny table take tens of seconds.
+    if (!conf.contains(LISTING_PARALLELISM_KEY)) {
+      s.put(LISTING_PARALLELISM_KEY, partitions);
     }
     s.put("spark.ui.showConsoleProgress", "false");
     return s;

@@ -294,7 +294,7 @@ public final class DeltaTableWriter {
     return Collections.unmodifiableMap(p);
   }
 
-  private static void backoff(int attempt) {
+  static void backoff(int attempt) {
     long base = FIRST_BACKOFF_MILLIS << (attempt - 1);
     // Jitter, so writers that collided once do not collide again in lockstep.
     long millis = base + ThreadLocalRandom.current().nextLong(base);
@@ -306,7 +306,7 @@ public final class DeltaTableWriter {
     }
   }
 
-  private static String firstLine(Throwable e) {
+  static String firstLine(Throwable e) {
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);

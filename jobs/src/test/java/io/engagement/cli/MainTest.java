@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.engagement.config.LoadedConfig;
 import io.engagement.errors.EngagementException;
 import io.engagement.errors.ExitCode;
+import io.engagement.query.SqlScript;
 import io.engagement.sample.SampleDataSpec;
 import io.engagement.sample.SampleDataSummary;
 import java.io.PrintWriter;
@@ -69,6 +70,25 @@ class MainTest {
       calls.add("generate");
       maybeFail();
       return new SampleDataSummary(1234, 56, 78, 9.87);
+    }
+
+    @Override
+    public void sql(
+        String outputRoot,
+        List<SqlScript.Statement> statements,
+        int limit,
+        int maxWidth,
+        PrintWriter out,
+        PrintWriter err) {
+      calls.add("sql");
+      maybeFail();
+    }
+
+    @Override
+    public void maintain(
+        String outputRoot, int days, int retainHours, boolean allowShortRetention, PrintWriter out) {
+      calls.add("maintain");
+      maybeFail();
     }
   }
 

@@ -49,6 +49,7 @@ class DeltaSessionConfigTest {
     var defaults = DeltaSessionConfig.localDefaults(new org.apache.spark.SparkConf(false), 2);
     org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get("spark.sql.shuffle.partitions"));
     org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get("spark.databricks.delta.snapshotPartitions"));
+    org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get(DeltaSessionConfig.LISTING_PARALLELISM_KEY));
     var explicit =
         DeltaSessionConfig.localDefaults(
             new org.apache.spark.SparkConf(false).set("spark.sql.shuffle.partitions", "64"), 2);

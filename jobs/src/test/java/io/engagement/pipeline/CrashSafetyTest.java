@@ -1,6 +1,7 @@
 package io.engagement.pipeline;
 
 import static io.engagement.testing.TinyInputs.config;
+import static io.engagement.testing.TinyInputs.copyOutput;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,8 +59,12 @@ class CrashSafetyTest {
   /** The same, then the day rerun from the corrected export without interruption. */
   private static Path clean;
 
+  /** Where each kill point's run was killed: its output root, and how the child ended. */
+  private static final Map<Tables, Path> KILLED_OUTPUTS = new ConcurrentHashMap<>();
+  private static final Map<Tables, ChildJob.Outcome> OUTCOMES = new ConcurrentHashMap<>();
+
   @BeforeAll
-  static void processTheDayFromTheOldExportThenCleanlyFromTheNewOne() {
+  static void processTheDayThenKillARerunAtEachPoint() throws Exception {
     Path oldInput = tmp.resolve("old-in");
     TinyInputs.writeUsers(oldInput);
     TinyInputs.writeDay(oldInput, DAY, false);
@@ -64,8 +74,26 @@ class CrashSafetyTest {
 
     before = tmp.resolve("before");
     runInProcess(oldInput, before);
-    clean = copy(before, tmp.resolve("clean"));
-    runInProcess(newInput, clean);
+    // The three killed runs are independent processes on copies of "before": run them side by
+    // side (most of a child's time is JVM and Spark start-up) while this JVM runs the clean rerun.
+    ExecutorService children = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<?>> killed = new ArrayList<>();
+      killPoints().forEach(args -> {
+        Tables during = (Tables) args.get()[1];
+        long delayMillis = (Long) args.get()[2];
+        Path output = copyOutput(before, tmp.resolve("killed-" + during.tableName()));
+        KILLED_OUTPUTS.put(during, output);
+        killed.add(children.submit(() -> OUTCOMES.put(during, killWhileWriting(during, delayMillis, output))));
+      });
+      clean = copyOutput(before, tmp.resolve("clean"));
+      runInProcess(newInput, clean);
+      for (Future<?> child : killed) {
+        child.get();
+      }
+    } finally {
+      children.shutdownNow();
+    }
   }
 
   /** The three kill points of the issue, each a table whose write is under way when SIGKILL lands. */
@@ -77,19 +105,22 @@ class CrashSafetyTest {
         Arguments.of("during the last table", written.get(written.size() - 1), 600L));
   }
 
+  private static ChildJob.Outcome killWhileWriting(Tables during, long delayMillis, Path output) {
+    String trigger = "writing " + during.tableName() + " for " + DAY;
+    return new ChildJob(
+            mkdirs(tmp.resolve("work-" + during.tableName())),
+            Map.of(),
+            List.of("daily", "--date", DAY.toString(),
+                "--set", "input.root=" + newInput, "--set", "output.root=" + output))
+        .runUntil(line -> line.contains(trigger), delayMillis);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("killPoints")
   void aKilledRunLeavesOldOrNewPartitionsAndItsRerunEqualsACleanRun(String point, Tables during, long delayMillis) {
-    Path output = copy(before, tmp.resolve("killed-" + during.tableName()));
-    String trigger = "writing " + during.tableName() + " for " + DAY;
-    ChildJob.Outcome outcome =
-        new ChildJob(
-                mkdirs(tmp.resolve("work-" + during.tableName())),
-                Map.of(),
-                List.of("daily", "--date", DAY.toString(),
-                    "--set", "input.root=" + newInput, "--set", "output.root=" + output))
-            .runUntil(line -> line.contains(trigger), delayMillis);
-    assertTrue(outcome.killed(), "the run ended before " + trigger + ":\n" + outcome.output());
+    Path output = KILLED_OUTPUTS.get(during);
+    ChildJob.Outcome outcome = OUTCOMES.get(during);
+    assertTrue(outcome.killed(), "the run ended before writing " + during.tableName() + ":\n" + outcome.output());
     assertNotEquals(0, outcome.exitCode());
 
     for (Tables table : Tables.dayTables()) {
@@ -142,15 +173,4 @@ class CrashSafetyTest {
     }
   }
 
-  /** A byte copy of an output root: Delta logs hold relative paths, so the copy is a table of its own. */
-  private static Path copy(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) files::iterator) {
-        Files.copy(source, to.resolve(from.relativize(source).toString()));
-      }
-      return to;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

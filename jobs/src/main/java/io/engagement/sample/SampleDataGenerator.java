@@ -6,9 +6,12 @@ import static io.engagement.input.InputSchemas.SURVEYS;
 import static io.engagement.input.InputSchemas.SURVEYS_SCHEMA;
 import static io.engagement.input.InputSchemas.USERS;
 
+import io.engagement.errors.EngagementException;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
@@ -51,6 +54,23 @@ public final class SampleDataGenerator {
    * or starts one (local[*] when no master is configured) and leaves it running for the caller.
    */
   public static SampleDataSummary generate(SampleDataSpec spec, Consumer<String> progress) {
+    Map<LocalDate, Integer> everyDay = new TreeMap<>();
+    spec.from().datesUntil(spec.to().plusDays(1)).forEach(day -> everyDay.put(day, spec.eventsPerDay()));
+    return generate(spec, everyDay, progress);
+  }
+
+  /**
+   * Writes only the days of {@code eventsPerDay}, each with its own volume, in the world of the
+   * whole spec: the population of its range and the survey sequence of its days, so a day written
+   * here is the day a full run with that day's volume writes, byte for byte. A benchmark writes its
+   * history at one volume and then rewrites its measured day at another, for the same users. The
+   * spec's own events-per-day is not used; the users snapshot is always rewritten.
+   *
+   * @param eventsPerDay days of the spec's range to write, and the average events of each
+   */
+  public static SampleDataSummary generate(
+      SampleDataSpec spec, Map<LocalDate, Integer> eventsPerDay, Consumer<String> progress) {
+    eventsPerDay.forEach((day, events) -> checkDay(spec, day, events));
     long started = System.nanoTime();
     SparkSession spark = session();
     String previousTimestampType = spark.conf().get(TIMESTAMP_TYPE_CONF, null);
@@ -67,12 +87,17 @@ public final class SampleDataGenerator {
       long surveys = 0;
       int nextBadSurvey = 0;
       for (LocalDate date = spec.from(); !date.isAfter(spec.to()); date = date.plusDays(1)) {
-        long dayStarted = System.nanoTime();
-        Path eventsDir = new Path(root, EVENTS + "/date=" + date);
-        long dayEvents = writeEvents(spark, output, population, date.toEpochDay(), spec.eventsPerDay(), eventsDir);
-
+        // Surveys of the days left out are still drawn: the bad rows cycle through their kinds
+        // across days, so a later day's rows depend on how many bad rows came before it.
         SurveyRows.Day day = SurveyRows.forDay(population, date.toEpochDay(), nextBadSurvey);
         nextBadSurvey += day.badRows();
+        if (!eventsPerDay.containsKey(date)) {
+          continue;
+        }
+        long dayStarted = System.nanoTime();
+        Path eventsDir = new Path(root, EVENTS + "/date=" + date);
+        long dayEvents = writeEvents(spark, output, population, date.toEpochDay(), eventsPerDay.get(date), eventsDir);
+
         Path surveysDir = new Path(root, SURVEYS + "/date=" + date);
         if (day.rows().isEmpty()) {
           output.delete(surveysDir);
@@ -99,6 +124,17 @@ public final class SampleDataGenerator {
       } else {
         spark.conf().set(TIMESTAMP_TYPE_CONF, previousTimestampType);
       }
+    }
+  }
+
+  private static void checkDay(SampleDataSpec spec, LocalDate day, Integer events) {
+    if (day.isBefore(spec.from()) || day.isAfter(spec.to())) {
+      throw EngagementException.badUsage(
+          "sample day " + day + " is outside the spec's range " + spec.from() + ".." + spec.to()
+              + ": widen the range or leave the day out");
+    }
+    if (events == null || events < 0) {
+      throw EngagementException.badUsage("sample day " + day + " has " + events + " events: give 0 or more");
     }
   }
 

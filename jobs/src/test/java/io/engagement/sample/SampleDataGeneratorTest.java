@@ -258,6 +258,36 @@ class SampleDataGeneratorTest {
   }
 
   @Test
+  void aDayWrittenAloneIsThatDayOfTheFullRangeByteForByte() throws IOException {
+    // 30,000 users: the campaign day 2026-10-01 gets about 30,000 * 1.4% * 55% = 231 responses,
+    // so 231 / 40 = 5 bad rows; the next day starts the cycle of bad kinds at the sixth kind, which
+    // only a run that still draws the left-out first day knows.
+    LocalDate second = FROM.plusDays(1);
+    SampleDataSpec spec = new SampleDataSpec(tmp.resolve("full").toString(), FROM, second, 30_000, 500, 42);
+    SampleDataGenerator.generate(spec, line -> {});
+    Path alone = tmp.resolve("alone");
+    SampleDataSpec sameWorld = new SampleDataSpec(alone.toString(), FROM, second, 30_000, 0, 42);
+    SampleDataGenerator.generate(sameWorld, Map.of(second, 500), line -> {});
+
+    List<Path> written = files(alone);
+    assertTrue(written.contains(Path.of(SURVEYS, "date=" + second, "part-00000.parquet")), written.toString());
+    assertTrue(written.stream().noneMatch(file -> file.toString().contains("date=" + FROM)), written.toString());
+    Path full = Path.of(spec.outDir());
+    for (Path file : written) {
+      assertArrayEquals(Files.readAllBytes(full.resolve(file)), Files.readAllBytes(alone.resolve(file)), file.toString());
+    }
+  }
+
+  @Test
+  void aDayOutsideTheSpecsRangeIsRefused() {
+    SampleDataSpec spec = spec(tmp.resolve("outside"), FROM, TO, 42);
+    EngagementException e =
+        assertThrows(
+            EngagementException.class, () -> SampleDataGenerator.generate(spec, Map.of(TO.plusDays(1), 10), line -> {}));
+    assertEquals(ExitCode.BAD_USAGE, e.exitCode());
+  }
+
+  @Test
   void aBadSpecIsRefusedAsBadUsage() {
     EngagementException e =
         assertThrows(EngagementException.class, () -> new SampleDataSpec("out", TO, FROM, USER_COUNT, EVENTS_PER_DAY, 42));

@@ -1,0 +1,160 @@
+package io.engagement.bench;
+
+import io.engagement.bench.BenchPlan.Group;
+import io.engagement.bench.BenchReport.HistoryBuild;
+import io.engagement.bench.BenchReport.HistoryComparison;
+import io.engagement.bench.BenchReport.InputBuild;
+import io.engagement.bench.BenchReport.SizeResult;
+import io.engagement.config.ConfigLoader;
+import io.engagement.config.LoadedConfig;
+import io.engagement.errors.EngagementException;
+import io.engagement.output.DeltaSessionConfig;
+import io.engagement.pipeline.JobRunner;
+import io.engagement.pipeline.JobRunner.DayResult;
+import io.engagement.sample.SampleDataGenerator;
+import io.engagement.sample.SampleDataSpec;
+import io.engagement.sample.SampleDataSummary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+
+/**
+ * Carries out a {@link BenchPlan}: per user population, generates the history days, builds the
+ * histories with the real job, then per size rewrites the measured day at its size, scans it (the
+ * floor) and runs it; the long-history run follows its size's short-history run on the same input.
+ * Everything lives under the work folder, one input root per population and one output root per
+ * history, all rebuilt on every run (the job that builds the history is the one being measured).
+ */
+final class BenchRunner {
+  private final BenchPlan plan;
+  private final Path work;
+  private final Optional<Path> configFile;
+  private final Map<String, String> sets;
+  private final long seed;
+  private final PrintStream progress;
+
+  BenchRunner(BenchPlan plan, Path work, Optional<Path> configFile, Map<String, String> sets, long seed,
+      PrintStream progress) {
+    this.plan = plan;
+    this.work = work;
+    this.configFile = configFile;
+    this.sets = Map.copyOf(sets);
+    this.seed = seed;
+    this.progress = progress;
+  }
+
+  BenchReport run(String label, String command) {
+    double loadAtStart = Machine.loadAverage();
+    SparkSession spark = DeltaSessionConfig.getOrCreate("engagement benchmark");
+    List<InputBuild> inputs = new ArrayList<>();
+    List<HistoryBuild> histories = new ArrayList<>();
+    List<SizeResult> sizes = new ArrayList<>();
+    Optional<HistoryComparison> comparison = Optional.empty();
+    for (Group group : plan.groups()) {
+      Path input = work.resolve("input").resolve("u" + group.users());
+      deleteTree(input);
+      SampleDataSpec spec =
+          new SampleDataSpec(input.toString(), plan.firstDay(group), plan.day(), group.users(), 0, seed);
+      say("generating the history of %,d users from %s", group.users(), spec.from());
+      SampleDataSummary generated = SampleDataGenerator.generate(spec, plan.historyVolumes(group), this::sayIndented);
+      inputs.add(new InputBuild(group.users(), spec.from(), plan.day().minusDays(1), generated.events(),
+          generated.seconds()));
+
+      LoadedConfig shortHistory = config(input, warehouse(group, plan.historyDays()));
+      histories.add(backfill(shortHistory, group, plan.historyDays(), 0));
+      Optional<LoadedConfig> longHistory = Optional.empty();
+      if (group.longHistory()) {
+        longHistory = Optional.of(config(input, warehouse(group, plan.longHistoryDays())));
+        histories.add(backfill(longHistory.get(), group, plan.longHistoryDays(), plan.oldDays(group)));
+      }
+
+      for (int size : group.sizes()) {
+        say("measuring %,d events for %,d users on %s", size, group.users(), plan.day());
+        SampleDataGenerator.generate(spec, Map.of(plan.day(), size), this::sayIndented);
+        long scan = EventScan.millis(spark, input.toString(), plan.day());
+        say("floor: the events scan took %.1f s", scan / 1000.0);
+        DayRun run = measure(shortHistory);
+        sizes.add(new SizeResult(size, group.users(), run, scan));
+        if (longHistory.isPresent() && size == plan.longHistorySize() && comparison.isEmpty()) {
+          say("the same day after %d days of history", plan.longHistoryDays());
+          comparison = Optional.of(new HistoryComparison(
+              size, group.users(), plan.historyDays(), plan.longHistoryDays(), run, measure(longHistory.get())));
+        }
+      }
+    }
+    Machine machine = Machine.current(spark.version(), loadAtStart);
+    return new BenchReport(label, machine, command, plan.day(), seed, plan.reachDays(), inputs, histories, sizes,
+        comparison);
+  }
+
+  private HistoryBuild backfill(LoadedConfig config, Group group, int days, int oldDays) {
+    say("building %d days of history for %,d users in %s", days, group.users(), config.config().outputRoot());
+    long started = System.nanoTime();
+    new JobRunner(config, false, progress).backfill(plan.day().minusDays(days), plan.day().minusDays(1));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    say("%d days of history built in %.1f s", days, seconds);
+    return new HistoryBuild(group.users(), days, group.historyEventsPerDay(), oldDays, plan.oldEventsPerDay(group),
+        seconds);
+  }
+
+  /**
+   * One daily run of the measured day. The Delta log cache is cleared first: a scheduled run starts
+   * in a fresh JVM and replays each table's log, and how long that takes is part of what a long
+   * history costs.
+   */
+  private DayRun measure(LoadedConfig config) {
+    DeltaLog.clearCache();
+    try (HeapMeter heap = HeapMeter.start()) {
+      DayResult result = new JobRunner(config, false, progress).daily(plan.day(), false, false);
+      return new DayRun(result.events().input(), result.took().toMillis(), result.stepMillis(), heap.atStartBytes(),
+          heap.peakBytes(), heap.maxAfterGcBytes(), heap.gcMillisSinceStart());
+    }
+  }
+
+  private LoadedConfig config(Path input, Path output) {
+    Map<String, String> all = new LinkedHashMap<>(sets);
+    all.put("input.root", input.toString());
+    all.put("output.root", output.toString());
+    return ConfigLoader.load(configFile, all);
+  }
+
+  /** A fresh output root for a population's history of this many days. */
+  private Path warehouse(Group group, int days) {
+    Path root = work.resolve("warehouse").resolve("u" + group.users() + "-" + days + "d");
+    deleteTree(root);
+    return root;
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(path);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw EngagementException.runFailed(
+          "could not clear " + root + " (" + e.getMessage() + "): remove it by hand or pick another --work", e);
+    }
+  }
+
+  private void say(String format, Object... args) {
+    progress.println("bench: " + String.format(java.util.Locale.ROOT, format, args));
+  }
+
+  private void sayIndented(String line) {
+    progress.println("bench:   " + line);
+  }
+}

@@ -49,8 +49,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashSafetyTest {
   private static final LocalDate DAY = TinyInputs.SURVEY_DAY;
-  /** Columns of job_runs that differ between two runs of the same input. */
-  private static final String[] RUN_VOLATILE = {Columns.RUN_ID, Columns.STARTED_AT, Columns.FINISHED_AT};
+  /**
+   * Columns of job_runs that differ between two runs of the same input; the config hash too, as
+   * each run writes to its own output root, which is part of the config.
+   */
+  private static final String[] RUN_VOLATILE =
+      {Columns.RUN_ID, Columns.STARTED_AT, Columns.FINISHED_AT, Columns.CONFIG_HASH};
 
   @TempDir static Path tmp;
   private static Path newInput;

@@ -98,7 +98,8 @@ public final class ChildJob {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-        if (flag.startsWith("--add-") || flag.startsWith("-Xmx") || flag.startsWith("-Duser.timezone")
+        if (flag.startsWith("--add-") || flag.startsWith("-Xmx") || flag.startsWith("-XX:TieredStopAtLevel")
+            || flag.startsWith("-Duser.timezone")
             || flag.startsWith("-Dlog4j2.configurationFile")) {
           command.add(flag);
         }

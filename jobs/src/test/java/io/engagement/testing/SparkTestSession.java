@@ -4,13 +4,19 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The one local SparkSession of the whole test suite: starting Spark with Delta costs seconds,
- * so every test class shares it (surefire runs the suite in one reused fork). Small and
+ * so every test class of a surefire fork shares it (each fork is reused for many classes). Small and
  * deterministic: local[2], few shuffle partitions, no UI, UTC.
  */
 public final class SparkTestSession {
   private static SparkSession session;
 
   private SparkTestSession() {}
+
+  /** One per surefire fork, so parallel forks never share a warehouse folder. */
+  private static String warehouseDir() {
+    return System.getProperty("java.io.tmpdir") + "/engagement-test-warehouse-"
+        + System.getProperty("test.fork.number", "0");
+  }
 
   public static synchronized SparkSession get() {
     if (session == null) {
@@ -28,7 +34,7 @@ public final class SparkTestSession {
                   "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.databricks.delta.snapshotPartitions", "2")
-              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/engagement-test-warehouse")
+              .config("spark.sql.warehouse.dir", warehouseDir())
               .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }

@@ -45,6 +45,8 @@ public final class DailyActivity {
           .add(Columns.LAST_EVENT_TIME, DataTypes.TimestampType)
           .add(Columns.EVENT_ACCOUNT_ID, DataTypes.StringType);
 
+  private static final String KPI_CONTRIBUTION_PREFIX = "_kpi_";
+
   private DailyActivity() {}
 
   /**
@@ -76,9 +78,13 @@ public final class DailyActivity {
   /** Everything that is one aggregation over all the user's events of the day. */
   private static Dataset<Row> eventAggregates(Dataset<Row> events, EngagementConfig config) {
     List<Column> kpiEntries = new ArrayList<>();
+    Dataset<Row> withContributions = events;
+    int i = 0;
     for (KpiConfig kpi : config.kpis().values()) {
+      String contribution = KPI_CONTRIBUTION_PREFIX + i++;
+      withContributions = withContributions.withColumn(contribution, KpiMeasures.contribution(kpi));
       kpiEntries.add(lit(kpi.name()));
-      kpiEntries.add(KpiMeasures.dailyAggregate(kpi));
+      kpiEntries.add(KpiMeasures.dailyAggregate(kpi, col(contribution)));
     }
     Column kpiValues =
         kpiEntries.isEmpty()
@@ -86,7 +92,7 @@ public final class DailyActivity {
             : functions.map(kpiEntries.toArray(Column[]::new));
     Column accountOrder =
         when(col(InputSchemas.ACCOUNT_ID).isNotNull(), struct(col(InputSchemas.EVENT_TIME), col(InputSchemas.EVENT_ID)));
-    return events
+    return withContributions
         .groupBy(col(InputSchemas.USER_ID))
         .agg(
             array_sort(collect_set(col(InputSchemas.FEATURE))).as(Columns.FEATURES_USED),
@@ -99,14 +105,15 @@ public final class DailyActivity {
 
   private static Dataset<Row> visitAggregates(Dataset<Row> events, EngagementConfig config) {
     Dataset<Row> visitEvents = events.where(Visits.formsVisit(config.visitEventTypes()));
-    Column durationSeconds =
-        col(Visits.VISIT_END_MICROS).minus(col(Visits.VISIT_START_MICROS)).cast("double").divide(1_000_000.0);
+    // Summed in whole microseconds, then converted once: a sum of doubles depends on the order of
+    // the visits, which depends on how the input is split, and a rerun must give the same bits.
+    Column durationMicros = col(Visits.VISIT_END_MICROS).minus(col(Visits.VISIT_START_MICROS));
     return Visits.of(visitEvents, config.visitTimeoutMinutes())
         .groupBy(col(InputSchemas.USER_ID))
         .agg(
             functions.count(lit(1)).as(Columns.VISITS),
             functions.sum(col(Visits.VISIT_EVENTS)).as(Columns.EVENTS),
-            functions.sum(durationSeconds).as(Columns.DURATION_SECONDS));
+            functions.sum(durationMicros).cast("double").divide(1_000_000.0).as(Columns.DURATION_SECONDS));
   }
 
   /** event_name -> count over events with a non-null event_name, whatever their type. */

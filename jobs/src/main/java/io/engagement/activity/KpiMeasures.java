@@ -38,11 +38,10 @@ public final class KpiMeasures {
     if (kpi.measure().isEmpty()) {
       return lit(null).cast("double");
     }
-    Column raw =
-        kpi.propertyKey()
-            .map(key -> parseNumber(col(InputSchemas.PROPERTIES).getItem(key)))
-            .orElseGet(() -> col(kpi.measure().get()).cast("double"));
-    return finiteOrNull(raw);
+    // parseNumber is already finite or null: wrapping it again would repeat the regex in the plan.
+    return kpi.propertyKey()
+        .map(key -> parseNumber(col(InputSchemas.PROPERTIES).getItem(key)))
+        .orElseGet(() -> finiteOrNull(col(kpi.measure().get()).cast("double")));
   }
 
   /** Parses text as a finite double; null for anything that is not a plain number. */
@@ -59,17 +58,30 @@ public final class KpiMeasures {
   }
 
   /**
-   * The day's value of one KPI for a group of events: the sum or maximum of the non-null
-   * measures of matching events, or their count; 0 when nothing matches (an active day with no
-   * matching event has the value 0).
+   * What one event contributes to the KPI, evaluated once per event before the aggregation: for a
+   * count, 1 when the event matches; otherwise the measure of a matching event. Null when the
+   * event does not count. A projection is compiled with common subexpressions computed once,
+   * while an aggregate's inputs are not (the parse of a property would run once per use).
    */
-  public static Column dailyAggregate(KpiConfig kpi) {
+  public static Column contribution(KpiConfig kpi) {
     Column matching = matches(kpi);
+    return switch (kpi.aggregation()) {
+      case COUNT -> when(matching, lit(1.0));
+      case SUM, MAX -> when(matching, measure(kpi));
+    };
+  }
+
+  /**
+   * The day's value of one KPI for a group of events, from their {@link #contribution}s: the sum
+   * or maximum of the non-null measures of matching events, or their count; 0 when nothing
+   * matches (an active day with no matching event has the value 0).
+   */
+  public static Column dailyAggregate(KpiConfig kpi, Column contribution) {
     Column value =
         switch (kpi.aggregation()) {
-          case COUNT -> functions.count(when(matching, lit(1))).cast("double");
-          case SUM -> functions.sum(when(matching, measure(kpi)));
-          case MAX -> functions.max(when(matching, measure(kpi)));
+          case COUNT -> functions.count(contribution).cast("double");
+          case SUM -> functions.sum(contribution);
+          case MAX -> functions.max(contribution);
         };
     return functions.coalesce(value, lit(0.0));
   }

@@ -21,7 +21,8 @@ public record BenchReport(
     List<InputBuild> inputs,
     List<HistoryBuild> histories,
     List<SizeResult> sizes,
-    Optional<HistoryComparison> historyIndependence) {
+    Optional<HistoryComparison> historyIndependence,
+    Optional<SkewComparison> skew) {
 
   public BenchReport {
     inputs = List.copyOf(inputs);
@@ -65,6 +66,20 @@ public record BenchReport(
     /** Long-history run time over short-history run time. */
     public double ratio() {
       return shortRun.tookMillis() == 0 ? Double.NaN : (double) longRun.tookMillis() / shortRun.tookMillis();
+    }
+
+    public boolean meetsTarget() {
+      return ratio() <= TARGET;
+    }
+  }
+
+  /** The same day and history, with its events as generated and with {@code share} of them on one user. */
+  public record SkewComparison(int eventsPerDay, int users, double share, DayRun evenRun, DayRun skewedRun) {
+    public static final double TARGET = 1.5;
+
+    /** Skewed run time over the run time of the day as generated. */
+    public double ratio() {
+      return evenRun.tookMillis() == 0 ? Double.NaN : (double) skewedRun.tookMillis() / evenRun.tookMillis();
     }
 
     public boolean meetsTarget() {

@@ -5,27 +5,22 @@ import io.engagement.bench.BenchReport.HistoryBuild;
 import io.engagement.bench.BenchReport.HistoryComparison;
 import io.engagement.bench.BenchReport.InputBuild;
 import io.engagement.bench.BenchReport.SizeResult;
+import io.engagement.bench.BenchReport.SkewComparison;
 import io.engagement.config.ConfigLoader;
 import io.engagement.config.LoadedConfig;
-import io.engagement.errors.EngagementException;
 import io.engagement.output.DeltaSessionConfig;
 import io.engagement.pipeline.JobRunner;
 import io.engagement.pipeline.JobRunner.DayResult;
 import io.engagement.sample.SampleDataGenerator;
 import io.engagement.sample.SampleDataSpec;
 import io.engagement.sample.SampleDataSummary;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 
@@ -42,10 +37,18 @@ final class BenchRunner {
   private final Optional<Path> configFile;
   private final Map<String, String> sets;
   private final long seed;
+  private final SkewPlan skew;
   private final PrintStream progress;
 
+  /**
+   * The skew run: after the normal run of {@code size}, the same day with {@code share} of its
+   * events moved to one user, on the same history. {@code share} 0: no skew run.
+   */
+  record SkewPlan(double share, int size) {}
+
   BenchRunner(BenchPlan plan, Path work, Optional<Path> configFile, Map<String, String> sets, long seed,
-      PrintStream progress) {
+      SkewPlan skew, PrintStream progress) {
+    this.skew = skew;
     this.plan = plan;
     this.work = work;
     this.configFile = configFile;
@@ -61,9 +64,10 @@ final class BenchRunner {
     List<HistoryBuild> histories = new ArrayList<>();
     List<SizeResult> sizes = new ArrayList<>();
     Optional<HistoryComparison> comparison = Optional.empty();
+    Optional<SkewComparison> skewed = Optional.empty();
     for (Group group : plan.groups()) {
       Path input = work.resolve("input").resolve("u" + group.users());
-      deleteTree(input);
+      BenchFiles.deleteTreeOrFail(input);
       SampleDataSpec spec =
           new SampleDataSpec(input.toString(), plan.firstDay(group), plan.day(), group.users(), 0, seed);
       say("generating the history of %,d users from %s", group.users(), spec.from());
@@ -91,11 +95,16 @@ final class BenchRunner {
           comparison = Optional.of(new HistoryComparison(
               size, group.users(), plan.historyDays(), plan.longHistoryDays(), run, measure(longHistory.get())));
         }
+        if (skew.share() > 0 && size == skew.size() && skewed.isEmpty()) {
+          String heavy = SkewedDay.concentrate(spark, input, plan.day(), skew.share(), seed);
+          say("the same day with %.0f%% of its events moved to user %s", 100 * skew.share(), heavy);
+          skewed = Optional.of(new SkewComparison(size, group.users(), skew.share(), run, measure(shortHistory)));
+        }
       }
     }
     Machine machine = Machine.current(spark.version(), loadAtStart);
     return new BenchReport(label, machine, command, plan.day(), seed, plan.reachDays(), inputs, histories, sizes,
-        comparison);
+        comparison, skewed);
   }
 
   private HistoryBuild backfill(LoadedConfig config, Group group, int days, int oldDays) {
@@ -132,22 +141,8 @@ final class BenchRunner {
   /** A fresh output root for a population's history of this many days. */
   private Path warehouse(Group group, int days) {
     Path root = work.resolve("warehouse").resolve("u" + group.users() + "-" + days + "d");
-    deleteTree(root);
+    BenchFiles.deleteTreeOrFail(root);
     return root;
-  }
-
-  private static void deleteTree(Path root) {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-        Files.delete(path);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw EngagementException.runFailed(
-          "could not clear " + root + " (" + e.getMessage() + "): remove it by hand or pick another --work", e);
-    }
   }
 
   private void say(String format, Object... args) {

@@ -57,6 +57,15 @@ public final class Benchmark implements Callable<Integer> {
       description = "The size measured after the long history too (default: the first of --sizes).")
   private int longHistorySize;
 
+  @Option(names = "--skew-share", paramLabel = "F", defaultValue = "0.05",
+      description = "Share of the day's events moved to one user for the skew run; 0 for none"
+          + " (default: ${DEFAULT-VALUE}).")
+  private double skewShare;
+
+  @Option(names = "--skew-size", paramLabel = "N", defaultValue = "0",
+      description = "The size measured with skew too (default: the first of --sizes).")
+  private int skewSize;
+
   @Option(names = "--history-events", paramLabel = "N", defaultValue = "1000000",
       description = "Events per day of the history days, at most a population's smallest size"
           + " (default: ${DEFAULT-VALUE}).")
@@ -114,7 +123,15 @@ public final class Benchmark implements Callable<Integer> {
         engagement.windowDays(), engagement.nps().windowDays(), engagement.anomalies().baselineDays());
     BenchPlan plan = BenchPlan.of(sizes, users, day, historyDays, longHistoryDays, longHistorySize, historyEvents,
         oldHistoryEvents, reach);
-    BenchReport report = new BenchRunner(plan, work, config, sets, seed, System.err).run(label, command());
+    if (skewShare < 0 || skewShare >= 1) {
+      throw EngagementException.badUsage("--skew-share " + skewShare + ": give a share from 0 (no skew run) to below 1");
+    }
+    int skewed = skewSize == 0 ? sizes.get(0) : skewSize;
+    if (skewShare > 0 && !sizes.contains(skewed)) {
+      throw EngagementException.badUsage("--skew-size " + skewSize + " is not one of --sizes " + sizes + ": pick one of them");
+    }
+    BenchRunner.SkewPlan skew = new BenchRunner.SkewPlan(skewShare, skewed);
+    BenchReport report = new BenchRunner(plan, work, config, sets, seed, skew, System.err).run(label, command());
     String markdown = MarkdownReport.render(report);
     System.out.print(markdown);
     System.out.flush();

@@ -4,6 +4,7 @@ import io.engagement.bench.BenchReport.HistoryBuild;
 import io.engagement.bench.BenchReport.HistoryComparison;
 import io.engagement.bench.BenchReport.InputBuild;
 import io.engagement.bench.BenchReport.SizeResult;
+import io.engagement.bench.BenchReport.SkewComparison;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ public final class MarkdownReport {
     steps(md, report.sizes());
     histories(md, report);
     report.historyIndependence().ifPresent(comparison -> independence(md, comparison));
+    report.skew().ifPresent(comparison -> skew(md, comparison));
     notes(md, report);
     return md.toString();
   }
@@ -122,21 +124,34 @@ public final class MarkdownReport {
     md.append(String.format(Locale.ROOT, "The same day and input (%s events, %s users) after %d and after %d days of"
         + " history: %.2fx, %s the %.1fx target.%n%n", count(c.eventsPerDay()), count(c.users()), c.shortDays(),
         c.longDays(), c.ratio(), c.meetsTarget() ? "within" : "above", HistoryComparison.TARGET));
-    String shortHeader = c.shortDays() + " days";
-    String longHeader = c.longDays() + " days";
-    table(md, List.of("", shortHeader, longHeader, "ratio"));
-    Map<Stage, Long> shortStages = c.shortRun().stageMillis();
-    Map<Stage, Long> longStages = c.longRun().stageMillis();
+    twoRuns(md, c.shortDays() + " days", c.longDays() + " days", c.shortRun(), c.longRun());
+  }
+
+  private static void skew(StringBuilder md, SkewComparison c) {
+    md.append("## Skew\n\n");
+    md.append(String.format(Locale.ROOT, "The same day (%s events, %s users) and history, as generated and with"
+        + " %.0f%% of its events moved to one user: %.2fx, %s the %.1fx target.%n%n", count(c.eventsPerDay()),
+        count(c.users()), 100 * c.share(), c.ratio(), c.meetsTarget() ? "within" : "above", SkewComparison.TARGET));
+    twoRuns(md, "as generated", String.format(Locale.ROOT, "%.0f%% on one user", 100 * c.share()), c.evenRun(),
+        c.skewedRun());
+  }
+
+  /** Two runs of one day side by side, stage by stage, with their ratio. */
+  private static void twoRuns(StringBuilder md, String firstHeader, String secondHeader, DayRun first, DayRun second) {
+    table(md, List.of("", firstHeader, secondHeader, "ratio"));
+    Map<Stage, Long> firstStages = first.stageMillis();
+    Map<Stage, Long> secondStages = second.stageMillis();
     for (Stage stage : Stage.values()) {
-      long s = shortStages.get(stage);
-      long l = longStages.get(stage);
-      cells(md, List.of(stage.label() + " s", seconds(s), seconds(l), ratio(s == 0 ? Double.NaN : (double) l / s)));
+      long a = firstStages.get(stage);
+      long b = secondStages.get(stage);
+      cells(md, List.of(stage.label() + " s", seconds(a), seconds(b), ratio(a == 0 ? Double.NaN : (double) b / a)));
     }
-    cells(md, List.of("**run s**", seconds(c.shortRun().tookMillis()), seconds(c.longRun().tookMillis()),
-        "**" + ratio(c.ratio()) + "**"));
-    heapRow(md, "heap at start MiB", c.shortRun().heapAtStartBytes(), c.longRun().heapAtStartBytes());
-    heapRow(md, "peak heap MiB", c.shortRun().peakHeapBytes(), c.longRun().peakHeapBytes());
-    heapRow(md, "heap after GC MiB", c.shortRun().heapAfterGcBytes(), c.longRun().heapAfterGcBytes());
+    double runRatio = first.tookMillis() == 0 ? Double.NaN : (double) second.tookMillis() / first.tookMillis();
+    cells(md, List.of("**run s**", seconds(first.tookMillis()), seconds(second.tookMillis()),
+        "**" + ratio(runRatio) + "**"));
+    heapRow(md, "heap at start MiB", first.heapAtStartBytes(), second.heapAtStartBytes());
+    heapRow(md, "peak heap MiB", first.peakHeapBytes(), second.peakHeapBytes());
+    heapRow(md, "heap after GC MiB", first.heapAfterGcBytes(), second.heapAfterGcBytes());
     md.append('\n');
   }
 
@@ -160,13 +175,13 @@ public final class MarkdownReport {
             + "as a fresh scheduled run would find it. *events/s* = input events / run s.",
         "*scan s*: the floor, a bare scan of the same day's events Parquet (every column; the job reads them all) "
             + "forced with Spark's `noop` sink in the same session, just before the run. *run/scan* = run s / scan s.",
-        "Stages group JobRunner's steps: read = reading, validating and counting the input and writing "
-            + "rejected_records; history = reading the history tables' Delta logs and planning the day; each other "
-            + "stage is the tables it writes (see *Time per step*), each table's time covering computing and writing "
-            + "it, because Spark computes a table when it is written: writes are not a stage of their own. The "
-            + "metrics are computed lazily inside the scores (user_engagement, user_metric_scores). activity = "
-            + "user_daily_activity + user_state; roll-ups = account and segment engagement; NPS = nps_responses, "
-            + "segment_nps, account_nps; insights = say_do, say_do_segments, engagement_alerts.",
+        "Stages are JobRunner's steps: read = reading, validating and counting the input and writing "
+            + "rejected_records; history = reading the history tables' Delta logs and planning the day; activity, "
+            + "metrics + scores, roll-ups, NPS and insights compute, in that order, the intermediates several tables "
+            + "share (activity = daily activity, user state and groups; metrics + scores = the window metrics over "
+            + "the history window and the scores; roll-ups = account and segment; NPS = counted responses, account "
+            + "and segment NPS; insights = say vs do per user); writes = every table written, four at a time, each "
+            + "computing what only it needs (trends, alerts, the long form of the scores).",
         "*peak heap*: the heap pools' peaks during the run, added up, after a collection: an upper bound of the "
             + "heap in use at once, which grows with the heap the collector is given. *heap after GC*: the most heap "
             + "still in use right after any young or full collection of the run: a tighter upper bound of what the "

@@ -1,18 +1,18 @@
 package io.engagement.bench;
 
 import io.engagement.output.Tables;
+import io.engagement.pipeline.DailyPipeline;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The stages a benchmark reports for a day's run, each a group of the steps {@link
- * io.engagement.pipeline.JobRunner} times. A table's step covers computing it and writing it:
- * Spark evaluates a table's plan only when it is written, so "writes" are no stage of their own.
- * The metrics are no stage either: they are computed lazily inside the scores. A step this class
- * does not know (a table added later) lands in {@link #OTHER}, so no time goes missing.
+ * io.engagement.pipeline.JobRunner} times: the pipeline's stages compute the intermediates that
+ * several tables share, then every table is written in parallel ({@link #WRITES}). The window
+ * metrics are no stage of their own: they are computed inside the scores. A step this class does
+ * not know lands in {@link #OTHER}, so no time goes missing.
  */
 public enum Stage {
   PLAN("plan", List.of("plan")),
@@ -20,12 +20,16 @@ public enum Stage {
   READ("read", List.of("input")),
   /** Read the history tables' Delta logs and plan the day (rows are read by the stages below). */
   HISTORY("history", List.of("history")),
-  ACTIVITY("activity", tables(Tables.USER_DAILY_ACTIVITY, Tables.USER_STATE)),
-  SCORES("scores (+metrics)", tables(Tables.USER_ENGAGEMENT, Tables.USER_METRIC_SCORES)),
-  ROLLUPS("roll-ups", tables(Tables.ACCOUNT_ENGAGEMENT, Tables.SEGMENT_ENGAGEMENT)),
-  NPS("NPS", tables(Tables.NPS_RESPONSES, Tables.SEGMENT_NPS, Tables.ACCOUNT_NPS)),
-  INSIGHTS("insights", tables(Tables.SAY_DO, Tables.SAY_DO_SEGMENTS, Tables.ENGAGEMENT_ALERTS)),
-  JOB_RUNS("job_runs", tables(Tables.JOB_RUNS)),
+  /** Daily activity (visits, actions, KPIs), user state and groups. */
+  ACTIVITY("activity", List.of(DailyPipeline.ACTIVITY)),
+  /** Window metrics over the history window, then the scores. */
+  SCORES("metrics + scores", List.of(DailyPipeline.SCORES)),
+  ROLLUPS("roll-ups", List.of(DailyPipeline.ROLLUPS)),
+  NPS("NPS", List.of(DailyPipeline.NPS)),
+  INSIGHTS("insights", List.of(DailyPipeline.INSIGHTS)),
+  /** Every table written, in parallel, each computing what only it needs (trends, alerts, ...). */
+  WRITES("writes", List.of("writes")),
+  JOB_RUNS("job_runs", List.of(Tables.JOB_RUNS.tableName())),
   OTHER("other", List.of());
 
   private final String label;
@@ -55,7 +59,4 @@ public enum Stage {
     return stages;
   }
 
-  private static List<String> tables(Tables... tables) {
-    return Stream.of(tables).map(Tables::tableName).toList();
-  }
 }

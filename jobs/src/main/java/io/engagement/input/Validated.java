@@ -15,9 +15,9 @@ import org.apache.spark.sql.Row;
 /**
  * One source after validation, kept as a single reason-tagged frame: the input columns plus a
  * nullable {@link #REASON_COLUMN} (null = accepted). Accepted and rejected rows are two filters of
- * that one frame, so they can never overlap or lose a row, and a caller that persists
- * {@link #tagged()} computes the validation (one shuffle for the duplicate window) once for both
- * outputs and for {@link RecordValidator#counts}.
+ * that one frame, so they can never overlap or lose a row. The frame is a narrow pass over the
+ * input (only the rows of repeated ids are ranked, see {@link RecordValidator}), so reading it
+ * again costs a scan, not a shuffle.
  *
  * @param source the source name ({@link InputSchemas#EVENTS}, {@link InputSchemas#SURVEYS}, {@link InputSchemas#USERS})
  * @param tagged the input columns, in input order, followed by {@link #REASON_COLUMN}

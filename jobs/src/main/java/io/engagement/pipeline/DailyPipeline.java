@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,6 +47,13 @@ import org.apache.spark.sql.Row;
  * groups → window metrics → scores → roll-ups → NPS → say vs do → trends and alerts.
  */
 public final class DailyPipeline {
+  /** The stages that name the day's intermediates ({@link DayOutputs#materialize}), in order. */
+  public static final String ACTIVITY = "activity";
+  public static final String SCORES = "scores";
+  public static final String ROLLUPS = "roll-ups";
+  public static final String NPS = "nps";
+  public static final String INSIGHTS = "insights";
+
   private DailyPipeline() {}
 
   /**
@@ -64,17 +72,43 @@ public final class DailyPipeline {
 
   /** Every table of the day but rejected_records and job_runs. */
   public static DayOutputs compute(ValidatedDay input, DayHistory history, EngagementConfig config) {
+    return compute(input, history, config, stage -> {});
+  }
+
+  /**
+   * Every table of the day but rejected_records and job_runs. The intermediates several tables
+   * share are computed here, stage by stage ({@link #ACTIVITY} to {@link #INSIGHTS});
+   * {@code stageDone} is called with each stage's name when its last intermediate is computed,
+   * so a caller can time the stages. The tables themselves are computed when they are written.
+   */
+  public static DayOutputs compute(
+      ValidatedDay input, DayHistory history, EngagementConfig config, Consumer<String> stageDone) {
+    List<DayOutputs.Intermediate> cached = new ArrayList<>();
+    try {
+      return compute(input, history, config, stageDone, cached);
+    } catch (RuntimeException e) {
+      // The caller never sees these intermediates: free them here.
+      cached.forEach(i -> Checkpoints.release(i.rows()));
+      throw e;
+    }
+  }
+
+  private static DayOutputs compute(
+      ValidatedDay input,
+      DayHistory history,
+      EngagementConfig config,
+      Consumer<String> stageDone,
+      List<DayOutputs.Intermediate> cached) {
     LocalDate day = input.day();
     List<String> segments = config.segments();
-    List<Dataset<Row>> cached = new ArrayList<>();
     Map<Tables, Dataset<Row>> out = new EnumMap<>(Tables.class);
 
     Dataset<Row> users = input.users().accepted();
-    Dataset<Row> activity = computeOnce(DailyActivity.build(input.events().accepted(), config, day), cached);
+    Dataset<Row> activity = computeOnce(DailyActivity.build(input.events().accepted(), config, day), ACTIVITY, cached, stageDone);
     Dataset<Row> previousState =
         history.previousState().orElseGet(() -> activity.sparkSession().createDataFrame(List.of(), UserState.SCHEMA));
-    Dataset<Row> state = computeOnce(UserState.advance(previousState, activity, day), cached);
-    Dataset<Row> groups = computeOnce(UserGroups.resolve(users, state, segments), cached);
+    Dataset<Row> state = computeOnce(UserState.advance(previousState, activity, day), ACTIVITY, cached, stageDone);
+    Dataset<Row> groups = computeOnce(UserGroups.resolve(users, state, segments), ACTIVITY, cached, stageDone);
 
     Dataset<Row> userDailyActivity =
         activity
@@ -91,12 +125,12 @@ public final class DailyPipeline {
     Dataset<Row> scored = ScoredUsers.select(users, state, config.dormantAfterDays(), day);
     Dataset<Row> windowMetrics = WindowMetrics.compute(activityWindow, scored, groups, config, day);
     Dataset<Row> userEngagement =
-        computeOnce(EngagementScorer.score(windowMetrics, config.score(), config.sayDo(), day), cached);
+        computeOnce(EngagementScorer.score(windowMetrics, config.score(), config.sayDo(), day), SCORES, cached, stageDone);
     out.put(Tables.USER_ENGAGEMENT, userEngagement);
     out.put(Tables.USER_METRIC_SCORES, MetricScoresLongForm.explode(userEngagement, config.score()));
 
-    Dataset<Row> accountToday = computeOnce(AccountRollup.rollup(userEngagement), cached);
-    Dataset<Row> segmentToday = computeOnce(SegmentRollup.rollup(userEngagement, segments), cached);
+    Dataset<Row> accountToday = computeOnce(AccountRollup.rollup(userEngagement), ROLLUPS, cached, stageDone);
+    Dataset<Row> segmentToday = computeOnce(SegmentRollup.rollup(userEngagement, segments), ROLLUPS, cached, stageDone);
     Dataset<Row> accountHistory = history.accountEngagement().orElse(accountToday.where(lit(false)));
     Dataset<Row> segmentHistory = history.segmentEngagement().orElse(segmentToday.where(lit(false)));
     List<String> accountKey = List.of(InputSchemas.ACCOUNT_ID);
@@ -113,11 +147,11 @@ public final class DailyPipeline {
             .npsResponses()
             .map(h -> h.select(columnsOf(responsesToday.columns())).unionByName(responsesToday))
             .orElse(responsesToday);
-    Dataset<Row> counted = computeOnce(CountedResponses.latestPerUser(responsesWindow, config.nps(), day), cached);
+    Dataset<Row> counted = computeOnce(CountedResponses.latestPerUser(responsesWindow, config.nps(), day), NPS, cached, stageDone);
     Dataset<Row> accountNpsToday =
-        computeOnce(NpsCalculator.accountNps(counted, scoredUsers, config.nps(), day), cached);
+        computeOnce(NpsCalculator.accountNps(counted, scoredUsers, config.nps(), day), NPS, cached, stageDone);
     Dataset<Row> segmentNpsToday =
-        computeOnce(NpsCalculator.segmentNps(counted, scoredUsers, segments, config.nps(), day), cached);
+        computeOnce(NpsCalculator.segmentNps(counted, scoredUsers, segments, config.nps(), day), NPS, cached, stageDone);
     Dataset<Row> accountNpsHistory = history.accountNps().orElse(accountNpsToday.where(lit(false)));
     Dataset<Row> segmentNpsHistory = history.segmentNps().orElse(segmentNpsToday.where(lit(false)));
     out.put(Tables.ACCOUNT_NPS, withNpsChange(accountNpsToday, accountNpsHistory, accountKey, day));
@@ -129,7 +163,7 @@ public final class DailyPipeline {
             .orElse(userEngagement.where(lit(false)))
             .select(InputSchemas.USER_ID, Columns.SCORE_DATE, Columns.SCORE);
     Dataset<Row> sayDo =
-        computeOnce(SayDo.perUser(counted, scoredUsers, scoreHistory, config.sayDo(), segments, day), cached);
+        computeOnce(SayDo.perUser(counted, scoredUsers, scoreHistory, config.sayDo(), segments, day), INSIGHTS, cached, stageDone);
     out.put(Tables.SAY_DO, sayDo);
     out.put(Tables.SAY_DO_SEGMENTS, SayDo.perSegment(sayDo, segments));
 
@@ -140,6 +174,7 @@ public final class DailyPipeline {
             new TodayAndHistory(accountNpsToday, accountNpsHistory),
             new TodayAndHistory(segmentNpsToday, segmentNpsHistory));
     out.put(Tables.ENGAGEMENT_ALERTS, AnomalyDetector.detect(anomalyInputs, config.anomalies(), day));
+    stageDone.accept(INSIGHTS);
     return new DayOutputs(out, cached);
   }
 
@@ -190,9 +225,13 @@ public final class DailyPipeline {
     return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
-  private static Dataset<Row> computeOnce(Dataset<Row> rows, List<Dataset<Row>> cached) {
+  private static Dataset<Row> computeOnce(
+      Dataset<Row> rows, String stage, List<DayOutputs.Intermediate> cached, Consumer<String> stageDone) {
+    if (!cached.isEmpty() && !cached.get(cached.size() - 1).stage().equals(stage)) {
+      stageDone.accept(cached.get(cached.size() - 1).stage());
+    }
     Dataset<Row> kept = Checkpoints.computeOnce(rows);
-    cached.add(kept);
+    cached.add(new DayOutputs.Intermediate(stage, kept));
     return kept;
   }
 }

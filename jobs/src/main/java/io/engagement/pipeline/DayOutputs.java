@@ -9,15 +9,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The tables of one day, still lazy: each is computed when it is written. {@code cached} are the
- * intermediate Datasets the pipeline computes once (local checkpoints) because several tables
- * read them; the shell releases them after the writes.
+ * The tables of one day, still lazy: each is computed when it is written. {@code intermediates}
+ * are the Datasets the pipeline has already computed (local checkpoints) because several tables
+ * read them, in lineage order, each named by the pipeline stage that produced it; the shell
+ * releases them after the writes.
  */
-public record DayOutputs(Map<Tables, Dataset<Row>> tables, List<Dataset<Row>> cached) {
+public record DayOutputs(Map<Tables, Dataset<Row>> tables, List<Intermediate> intermediates) {
+
+  /** A Dataset several tables read, and the stage of the pipeline it belongs to. */
+  public record Intermediate(String stage, Dataset<Row> rows) {}
 
   public DayOutputs {
     tables = Collections.unmodifiableMap(new EnumMap<>(tables));
-    cached = List.copyOf(cached);
+    intermediates = List.copyOf(intermediates);
   }
 
   public Dataset<Row> table(Tables table) {
@@ -30,6 +34,6 @@ public record DayOutputs(Map<Tables, Dataset<Row>> tables, List<Dataset<Row>> ca
 
   /** Frees the blocks of the day's local checkpoints, so a long backfill does not pile them up. */
   public void release() {
-    cached.forEach(Checkpoints::release);
+    intermediates.forEach(i -> Checkpoints.release(i.rows()));
   }
 }

@@ -111,8 +111,10 @@ public final class JobRunner {
    * What one day's run did.
    *
    * @param stepMillis wall time of each step in run order: {@code plan}, {@code input} (read,
-   *     validate, count, write rejected_records), {@code history}, then one entry per table, which
-   *     includes computing it (Spark evaluates a table's plan when it is written)
+   *     validate, count, write rejected_records), {@code history} (read the history tables' logs,
+   *     plan the day), then the pipeline's stages that compute shared intermediates ({@code
+   *     activity}, {@code scores}, {@code roll-ups}, {@code nps}, {@code insights}), {@code writes}
+   *     (the tables, in parallel, each computing what only it needs) and {@code job_runs}
    */
   public record DayResult(LocalDate day, DayPlan plan, SourceCounts events, Map<String, Long> rowsWritten,
       Map<String, Long> stepMillis, Duration took) {
@@ -174,24 +176,36 @@ public final class JobRunner {
 
       stage = "reading history";
       DayHistory history = new HistoryReader(reader, config).read(day, processed);
-      DayOutputs outputs = DailyPipeline.compute(validated, history, config);
       steps.done("history");
+      stage = "computing the day";
+      DayOutputs outputs = DailyPipeline.compute(validated, history, config, steps::done);
       try {
-        for (Tables table : Tables.dayTables()) {
-          if (table == Tables.REJECTED_RECORDS) {
-            continue;
-          }
-          stage = "writing " + table.tableName();
-          LOG.info("writing {} for {}", table.tableName(), day);
-          rowsWritten.put(table.tableName(), writer.replaceDay(table, day, withRunId(outputs.table(table), runId)));
-          LOG.info("{}: {} rows in {} ms", table.tableName(), rowsWritten.get(table.tableName()),
-              steps.done(table.tableName()));
+        stage = "writing the tables";
+        List<Tables> tables =
+            Tables.dayTables().stream().filter(t -> t != Tables.REJECTED_RECORDS).toList();
+        rowsWritten.putAll(
+            ParallelTableWrites.writeAll(
+                tables,
+                table -> {
+                  LOG.info("writing {} for {}", table.tableName(), day);
+                  long rows = writer.replaceDay(table, day, withRunId(outputs.table(table), runId));
+                  LOG.info("{}: {} rows written", table.tableName(), rows);
+                  return rows;
+                }));
+        steps.done("writes");
+      } catch (ParallelTableWrites.WriteFailed e) {
+        rowsWritten.putAll(e.written());
+        if (e.getCause() instanceof EngagementException failed) {
+          throw failed;
         }
+        stage = "writing " + e.table().tableName();
+        throw (e.getCause() instanceof RuntimeException cause) ? cause : e;
       } finally {
         outputs.release();
       }
       recordRun(writer, runId, command, JobRun.Status.SUCCEEDED, started, day, ExitCode.SUCCESS, null, counts, rowsWritten);
       steps.done(Tables.JOB_RUNS.tableName());
+      LOG.info("{} steps (ms): {}", day, steps.millis());
       return new DayResult(day, plan, countsOf(counts, InputSchemas.EVENTS), rowsWritten, steps.millis(),
           Duration.between(started, Instant.now()));
     } catch (EngagementException e) {

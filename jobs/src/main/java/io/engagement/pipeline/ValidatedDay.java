@@ -14,11 +14,15 @@ import org.apache.spark.sql.Row;
 public record ValidatedDay(LocalDate day, Validated events, Validated surveys, Validated users) {
 
   /**
-   * The same day with each source's tagged frame computed once ({@link Checkpoints}): the counts,
-   * the rejected rows and every step after validation read it.
+   * The same day with the surveys' and users' tagged frames computed once ({@link Checkpoints}):
+   * the counts, the rejected rows and several steps read them, and they are small. The events are
+   * not kept: they are the day's bulk (at 10M events a checkpoint outgrew the memory store and
+   * spilled gigabytes to disk), and their validation is a narrow pass over the input (the
+   * duplicate rule ranks only the rows of repeated ids), so each reader (counts, rejected rows,
+   * daily activity) scans the input again, reading only the columns it needs.
    */
   public ValidatedDay checkpointed() {
-    return new ValidatedDay(day, checkpointed(events), checkpointed(surveys), checkpointed(users));
+    return new ValidatedDay(day, events, checkpointed(surveys), checkpointed(users));
   }
 
   private static Validated checkpointed(Validated source) {

@@ -1,7 +1,5 @@
 package io.engagement.rollups;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
 import java.util.ArrayList;
@@ -25,8 +23,7 @@ public final class AccountRollup {
   public static Dataset<Row> rollup(Dataset<Row> userEngagement) {
     List<String> order = new ArrayList<>(List.of(InputSchemas.ACCOUNT_ID, Columns.SCORE_DATE));
     order.addAll(RollupStatistics.COLUMNS);
-    return RollupStatistics.aggregate(
-            userEngagement.groupBy(col(InputSchemas.ACCOUNT_ID), col(Columns.SCORE_DATE)))
+    return RollupStatistics.aggregate(userEngagement, List.of(InputSchemas.ACCOUNT_ID, Columns.SCORE_DATE))
         .select(order.stream().map(functions::col).toArray(Column[]::new));
   }
 }

@@ -6,15 +6,15 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.median;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import io.engagement.output.Columns;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.RelationalGroupedDataset;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Row;
 
 /**
@@ -23,6 +23,8 @@ import org.apache.spark.sql.Row;
  * same thing.
  */
 final class RollupStatistics {
+  private static final String MEDIAN_KEY_PREFIX = "_median_of_";
+
   private RollupStatistics() {}
 
   /** The statistics columns, in output order. */
@@ -42,8 +44,12 @@ final class RollupStatistics {
           Columns.MID_USERS,
           Columns.HIGH_USERS);
 
-  /** Aggregates the grouped users into {@code keys} followed by {@link #COLUMNS}, plus any {@code extra} aggregates. */
-  static Dataset<Row> aggregate(RelationalGroupedDataset groupedUsers, Column... extra) {
+  /**
+   * Aggregates the users per {@code keys} into the keys followed by {@link #COLUMNS} (in any
+   * order: callers select theirs), plus any {@code extra} aggregates. Keys may be null (users
+   * without an account form one group).
+   */
+  static Dataset<Row> aggregate(Dataset<Row> users, List<String> keys, Column... extra) {
     Column active = col(Columns.UNIQUE_VISITS).gt(0);
     Column score = col(Columns.SCORE);
     Column[] rest = {
@@ -51,8 +57,6 @@ final class RollupStatistics {
       avg(score).as(Columns.MEAN_SCORE),
       // avg skips the nulls of idle users, and is null when every user is idle
       avg(when(active, score)).as(Columns.ACTIVE_MEAN_SCORE),
-      // Spark's median is the exact percentile 0.5, interpolating between the two middle values
-      median(score).as(Columns.MEDIAN_SCORE),
       min(score).as(Columns.MIN_SCORE),
       max(score).as(Columns.MAX_SCORE),
       avg(Columns.VISITS_SCORE).as(Columns.MEAN_VISITS_SCORE),
@@ -65,7 +69,27 @@ final class RollupStatistics {
     Column[] all = new Column[rest.length + extra.length];
     System.arraycopy(rest, 0, all, 0, rest.length);
     System.arraycopy(extra, 0, all, rest.length, extra.length);
-    return groupedUsers.agg(count(lit(1)).as(Columns.USERS), all);
+    Dataset<Row> statistics =
+        users.groupBy(keys.stream().map(functions::col).toArray(Column[]::new)).agg(count(lit(1)).as(Columns.USERS), all);
+    return withMedian(statistics, ExactMedian.of(users, keys, Columns.SCORE, Columns.MEDIAN_SCORE), keys);
+  }
+
+  /** The statistics with each group's median joined on (null-safe: a null key is a group too). */
+  private static Dataset<Row> withMedian(Dataset<Row> statistics, Dataset<Row> medians, List<String> keys) {
+    Dataset<Row> prefixed = medians;
+    for (String key : keys) {
+      prefixed = prefixed.withColumnRenamed(key, MEDIAN_KEY_PREFIX + key);
+    }
+    Column on = lit(true);
+    for (String key : keys) {
+      on = on.and(statistics.col(key).eqNullSafe(prefixed.col(MEDIAN_KEY_PREFIX + key)));
+    }
+    List<Column> out = new ArrayList<>();
+    for (String column : statistics.columns()) {
+      out.add(statistics.col(column));
+    }
+    out.add(prefixed.col(Columns.MEDIAN_SCORE));
+    return statistics.join(prefixed, on, "left").select(out.toArray(Column[]::new));
   }
 
   private static Column bandCount(String band) {

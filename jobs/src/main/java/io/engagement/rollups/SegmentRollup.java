@@ -2,7 +2,7 @@ package io.engagement.rollups;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.count;
 
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
@@ -36,28 +36,29 @@ public final class SegmentRollup {
   public static Dataset<Row> rollup(Dataset<Row> userEngagement, List<String> segments) {
     Dataset<Row> grouped = SegmentGroups.explodeToGroups(userEngagement, segments);
 
-    Dataset<Row> statistics =
-        RollupStatistics.aggregate(
-            grouped.groupBy(columns(KEYS)),
-            count_distinct(col(InputSchemas.ACCOUNT_ID)).as(Columns.ACCOUNTS));
+    Dataset<Row> statistics = RollupStatistics.aggregate(grouped, List.of(KEYS));
 
     // Per account, the mean score of the group's own users in it; then the mean over accounts.
+    // The accounts are counted from the same per-account rows (count skips the group of users
+    // without an account), which spares a distinct count over every user.
     Column[] accountKeys =
         Stream.concat(Stream.of(KEYS), Stream.of(InputSchemas.ACCOUNT_ID))
             .map(functions::col)
             .toArray(Column[]::new);
-    Dataset<Row> meanAccountScore =
+    Dataset<Row> accounts =
         grouped
             .groupBy(accountKeys)
             .agg(avg(Columns.SCORE).as(ACCOUNT_MEAN))
             .groupBy(columns(KEYS))
-            .agg(avg(ACCOUNT_MEAN).as(Columns.MEAN_ACCOUNT_SCORE));
+            .agg(
+                count(col(InputSchemas.ACCOUNT_ID)).as(Columns.ACCOUNTS),
+                avg(ACCOUNT_MEAN).as(Columns.MEAN_ACCOUNT_SCORE));
 
     List<String> order = new ArrayList<>(List.of(KEYS));
     order.addAll(RollupStatistics.COLUMNS);
     order.add(Columns.ACCOUNTS);
     order.add(Columns.MEAN_ACCOUNT_SCORE);
-    return statistics.join(meanAccountScore, KEYS).select(columns(order.toArray(String[]::new)));
+    return statistics.join(accounts, KEYS).select(columns(order.toArray(String[]::new)));
   }
 
   private static Column[] columns(String... names) {

@@ -23,7 +23,9 @@ class DayRunTest {
 
   @Test
   void stageMillisGroupsItsSteps() {
-    DayRun run = new DayRun(1, 1, Map.of("user_engagement", 30L, "user_metric_scores", 12L), 0, 0, 0, 0);
-    assertEquals(42L, run.stageMillis().get(Stage.SCORES)); // 30 + 12
+    DayRun run = new DayRun(1, 1, Map.of("scores", 30L, "writes", 12L, "a_new_step", 5L), 0, 0, 0, 0);
+    assertEquals(30L, run.stageMillis().get(Stage.SCORES));
+    assertEquals(12L, run.stageMillis().get(Stage.WRITES));
+    assertEquals(5L, run.stageMillis().get(Stage.OTHER));
   }
 }

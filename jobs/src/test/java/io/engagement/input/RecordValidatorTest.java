@@ -139,6 +139,39 @@ class RecordValidatorTest {
     assertEquals(List.of("source", "reason", "record"), List.of(v.rejected().columns()));
   }
 
+  /**
+   * Repeated ids are matched by value up to a limit, beyond it every row is ranked by a window:
+   * both paths must mark the same rows (3 ids repeat here; a limit of 2 takes the window).
+   */
+  @Test
+  void manyRepeatedIdsAreRankedLikeAFew() {
+    Dataset<Row> tagged =
+        events(
+                event("a-late", "a", "2026-11-03T10:00:00Z", "u1", "page_view"),
+                event("a-early", "a", "2026-11-03T09:00:00Z", "u1", "page_view"),
+                event("b-2", "b", "2026-11-03T12:00:00Z", "u2", "page_view"),
+                event("b-1", "b", "2026-11-03T11:00:00Z", "u2", "page_view"),
+                event("c-1", "c", "2026-11-03T08:00:00Z", "u3", "page_view"),
+                event("c-2", "c", "2026-11-03T08:30:00Z", "u3", "page_view"),
+                event("unique", "d", "2026-11-03T08:00:00Z", "u3", "page_view"))
+            .withColumn(Validated.REASON_COLUMN, org.apache.spark.sql.functions.lit(null).cast("string"));
+    org.apache.spark.sql.Column byTime = col(InputSchemas.EVENT_TIME).asc();
+    Dataset<Row> byValue = RecordValidator.markDuplicates(tagged, InputSchemas.EVENT_ID, 3, byTime);
+    Dataset<Row> byWindow = RecordValidator.markDuplicates(tagged, InputSchemas.EVENT_ID, 2, byTime);
+    // the later copy of each of a, b, c is a duplicate; "unique" and the first copies are kept
+    Dataset<Row> expected =
+        TestFrames.of(new StructType().add("label", DataTypes.StringType).add("reason", DataTypes.StringType))
+            .row("a-late", "duplicate_id").row("a-early", null)
+            .row("b-2", "duplicate_id").row("b-1", null)
+            .row("c-2", "duplicate_id").row("c-1", null)
+            .row("unique", null)
+            .toDF();
+    DataFrameAssertions.assertSameRows(
+        expected, byValue.select(col("event_name").as("label"), col(Validated.REASON_COLUMN).as("reason")));
+    DataFrameAssertions.assertSameRows(
+        expected, byWindow.select(col("event_name").as("label"), col(Validated.REASON_COLUMN).as("reason")));
+  }
+
   @Test
   void theEarliestCopyOfAnEventIdIsKept() {
     Validated v =

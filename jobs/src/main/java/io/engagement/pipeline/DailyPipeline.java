@@ -47,7 +47,7 @@ import org.apache.spark.sql.Row;
  * groups → window metrics → scores → roll-ups → NPS → say vs do → trends and alerts.
  */
 public final class DailyPipeline {
-  /** The stages that name the day's intermediates ({@link DayOutputs#materialize}), in order. */
+  /** The pipeline's stages, in order: each names the intermediates it computes ({@link DayOutputs}). */
   public static final String ACTIVITY = "activity";
   public static final String SCORES = "scores";
   public static final String ROLLUPS = "roll-ups";
@@ -83,12 +83,12 @@ public final class DailyPipeline {
    */
   public static DayOutputs compute(
       ValidatedDay input, DayHistory history, EngagementConfig config, Consumer<String> stageDone) {
-    List<DayOutputs.Intermediate> cached = new ArrayList<>();
+    Intermediates kept = new Intermediates(stageDone);
     try {
-      return compute(input, history, config, stageDone, cached);
+      return compute(input, history, config, kept);
     } catch (RuntimeException e) {
       // The caller never sees these intermediates: free them here.
-      cached.forEach(i -> Checkpoints.release(i.rows()));
+      kept.releaseAll();
       throw e;
     }
   }
@@ -97,18 +97,17 @@ public final class DailyPipeline {
       ValidatedDay input,
       DayHistory history,
       EngagementConfig config,
-      Consumer<String> stageDone,
-      List<DayOutputs.Intermediate> cached) {
+      Intermediates kept) {
     LocalDate day = input.day();
     List<String> segments = config.segments();
     Map<Tables, Dataset<Row>> out = new EnumMap<>(Tables.class);
 
     Dataset<Row> users = input.users().accepted();
-    Dataset<Row> activity = computeOnce(DailyActivity.build(input.events().accepted(), config, day), ACTIVITY, cached, stageDone);
+    Dataset<Row> activity = kept.compute(ACTIVITY, DailyActivity.build(input.events().accepted(), config, day));
     Dataset<Row> previousState =
         history.previousState().orElseGet(() -> activity.sparkSession().createDataFrame(List.of(), UserState.SCHEMA));
-    Dataset<Row> state = computeOnce(UserState.advance(previousState, activity, day), ACTIVITY, cached, stageDone);
-    Dataset<Row> groups = computeOnce(UserGroups.resolve(users, state, segments), ACTIVITY, cached, stageDone);
+    Dataset<Row> state = kept.compute(ACTIVITY, UserState.advance(previousState, activity, day));
+    Dataset<Row> groups = kept.compute(ACTIVITY, UserGroups.resolve(users, state, segments));
 
     Dataset<Row> userDailyActivity =
         activity
@@ -125,12 +124,12 @@ public final class DailyPipeline {
     Dataset<Row> scored = ScoredUsers.select(users, state, config.dormantAfterDays(), day);
     Dataset<Row> windowMetrics = WindowMetrics.compute(activityWindow, scored, groups, config, day);
     Dataset<Row> userEngagement =
-        computeOnce(EngagementScorer.score(windowMetrics, config.score(), config.sayDo(), day), SCORES, cached, stageDone);
+        kept.compute(SCORES, EngagementScorer.score(windowMetrics, config.score(), config.sayDo(), day));
     out.put(Tables.USER_ENGAGEMENT, userEngagement);
     out.put(Tables.USER_METRIC_SCORES, MetricScoresLongForm.explode(userEngagement, config.score()));
 
-    Dataset<Row> accountToday = computeOnce(AccountRollup.rollup(userEngagement), ROLLUPS, cached, stageDone);
-    Dataset<Row> segmentToday = computeOnce(SegmentRollup.rollup(userEngagement, segments), ROLLUPS, cached, stageDone);
+    Dataset<Row> accountToday = kept.compute(ROLLUPS, AccountRollup.rollup(userEngagement));
+    Dataset<Row> segmentToday = kept.compute(ROLLUPS, SegmentRollup.rollup(userEngagement, segments));
     Dataset<Row> accountHistory = history.accountEngagement().orElse(accountToday.where(lit(false)));
     Dataset<Row> segmentHistory = history.segmentEngagement().orElse(segmentToday.where(lit(false)));
     List<String> accountKey = List.of(InputSchemas.ACCOUNT_ID);
@@ -147,11 +146,11 @@ public final class DailyPipeline {
             .npsResponses()
             .map(h -> h.select(columnsOf(responsesToday.columns())).unionByName(responsesToday))
             .orElse(responsesToday);
-    Dataset<Row> counted = computeOnce(CountedResponses.latestPerUser(responsesWindow, config.nps(), day), NPS, cached, stageDone);
+    Dataset<Row> counted = kept.compute(NPS, CountedResponses.latestPerUser(responsesWindow, config.nps(), day));
     Dataset<Row> accountNpsToday =
-        computeOnce(NpsCalculator.accountNps(counted, scoredUsers, config.nps(), day), NPS, cached, stageDone);
+        kept.compute(NPS, NpsCalculator.accountNps(counted, scoredUsers, config.nps(), day));
     Dataset<Row> segmentNpsToday =
-        computeOnce(NpsCalculator.segmentNps(counted, scoredUsers, segments, config.nps(), day), NPS, cached, stageDone);
+        kept.compute(NPS, NpsCalculator.segmentNps(counted, scoredUsers, segments, config.nps(), day));
     Dataset<Row> accountNpsHistory = history.accountNps().orElse(accountNpsToday.where(lit(false)));
     Dataset<Row> segmentNpsHistory = history.segmentNps().orElse(segmentNpsToday.where(lit(false)));
     out.put(Tables.ACCOUNT_NPS, withNpsChange(accountNpsToday, accountNpsHistory, accountKey, day));
@@ -163,7 +162,7 @@ public final class DailyPipeline {
             .orElse(userEngagement.where(lit(false)))
             .select(InputSchemas.USER_ID, Columns.SCORE_DATE, Columns.SCORE);
     Dataset<Row> sayDo =
-        computeOnce(SayDo.perUser(counted, scoredUsers, scoreHistory, config.sayDo(), segments, day), INSIGHTS, cached, stageDone);
+        kept.compute(INSIGHTS, SayDo.perUser(counted, scoredUsers, scoreHistory, config.sayDo(), segments, day));
     out.put(Tables.SAY_DO, sayDo);
     out.put(Tables.SAY_DO_SEGMENTS, SayDo.perSegment(sayDo, segments));
 
@@ -174,8 +173,7 @@ public final class DailyPipeline {
             new TodayAndHistory(accountNpsToday, accountNpsHistory),
             new TodayAndHistory(segmentNpsToday, segmentNpsHistory));
     out.put(Tables.ENGAGEMENT_ALERTS, AnomalyDetector.detect(anomalyInputs, config.anomalies(), day));
-    stageDone.accept(INSIGHTS);
-    return new DayOutputs(out, cached);
+    return new DayOutputs(out, kept.done());
   }
 
   /** What NPS and say-vs-do need of the day's scored users: their groups, score and band. */
@@ -225,13 +223,39 @@ public final class DailyPipeline {
     return Arrays.stream(names).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
   }
 
-  private static Dataset<Row> computeOnce(
-      Dataset<Row> rows, String stage, List<DayOutputs.Intermediate> cached, Consumer<String> stageDone) {
-    if (!cached.isEmpty() && !cached.get(cached.size() - 1).stage().equals(stage)) {
-      stageDone.accept(cached.get(cached.size() - 1).stage());
+  /** The intermediates computed so far, in order, and the stage clock they drive. */
+  private static final class Intermediates {
+    private final Consumer<String> stageDone;
+    private final List<DayOutputs.Intermediate> computed = new ArrayList<>();
+
+    Intermediates(Consumer<String> stageDone) {
+      this.stageDone = stageDone;
     }
-    Dataset<Row> kept = Checkpoints.computeOnce(rows);
-    cached.add(new DayOutputs.Intermediate(stage, kept));
-    return kept;
+
+    /** Computes rows now (a local checkpoint); the previous stage ends when a new one starts. */
+    Dataset<Row> compute(String stage, Dataset<Row> rows) {
+      if (!computed.isEmpty() && !last().equals(stage)) {
+        stageDone.accept(last());
+      }
+      Dataset<Row> kept = Checkpoints.computeOnce(rows);
+      computed.add(new DayOutputs.Intermediate(stage, kept));
+      return kept;
+    }
+
+    /** Ends the last stage; returns every intermediate. */
+    List<DayOutputs.Intermediate> done() {
+      if (!computed.isEmpty()) {
+        stageDone.accept(last());
+      }
+      return computed;
+    }
+
+    void releaseAll() {
+      computed.forEach(i -> Checkpoints.release(i.rows()));
+    }
+
+    private String last() {
+      return computed.get(computed.size() - 1).stage();
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.engagement.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.when;
 
@@ -29,12 +30,9 @@ final class SkewedDay {
   static String concentrate(SparkSession spark, Path inputRoot, LocalDate day, double share, long seed) {
     Path events = inputRoot.resolve(InputSchemas.EVENTS).resolve("date=" + day);
     Path skewed = inputRoot.resolve("skewed-" + day);
-    Dataset<Row> day0 = spark.read().parquet(events.toString());
-    String heavy =
-        day0.where(col(InputSchemas.USER_ID).isNotNull()).agg(org.apache.spark.sql.functions.min(InputSchemas.USER_ID))
-            .first()
-            .getString(0);
-    day0.withColumn(
+    Dataset<Row> generated = spark.read().parquet(events.toString());
+    String heavy = generated.agg(min(col(InputSchemas.USER_ID))).first().getString(0);
+    generated.withColumn(
             InputSchemas.USER_ID,
             when(col(InputSchemas.USER_ID).isNotNull().and(rand(seed).lt(share)), lit(heavy))
                 .otherwise(col(InputSchemas.USER_ID)))

@@ -45,87 +45,95 @@ public final class DailyActivity {
           .add(Columns.LAST_EVENT_TIME, DataTypes.TimestampType)
           .add(Columns.EVENT_ACCOUNT_ID, DataTypes.StringType);
 
-  private static final String KPI_CONTRIBUTION_PREFIX = "_kpi_";
+  private static final String KPI_PREFIX = "_kpi_";
+  private static final String EVENT_NAMES = "_event_names";
 
   private DailyActivity() {}
 
   /**
    * Columns: user_id, activity_date, visits, events, duration_seconds, features_used,
    * channels_used, event_counts, kpi_values, first_event_time, last_event_time, event_account_id.
+   *
+   * <p>One pass over the day's events: they are shuffled once, by user, and sorted by user to
+   * mark visits ({@link Visits#mark}); the marked events then come user by user, so one
+   * aggregation per user streams over them (a sort aggregate, with
+   * {@code spark.sql.execution.replaceHashWithSortAgg}) and nothing is shuffled or sorted again.
    */
   public static Dataset<Row> build(Dataset<Row> events, EngagementConfig config, LocalDate day) {
-    Dataset<Row> perUser = eventAggregates(events, config);
-    Dataset<Row> visits = visitAggregates(events, config);
-    Dataset<Row> eventCounts = eventCounts(events);
-    return perUser
-        .join(visits, InputSchemas.USER_ID, "left")
-        .join(eventCounts, InputSchemas.USER_ID, "left")
+    List<KpiConfig> kpis = List.copyOf(config.kpis().values());
+    Dataset<Row> marked =
+        Visits.mark(withKpiContributions(events, kpis), config.visitEventTypes(), config.visitTimeoutMinutes());
+    return marked
+        .groupBy(col(InputSchemas.USER_ID))
+        .agg(
+            functions.sum(col(Visits.STARTS_VISIT)).as(Columns.VISITS),
+            functions.sum(col(Visits.IN_VISIT)).as(Columns.EVENTS),
+            // Summed in whole microseconds, then converted once: a sum of doubles depends on the
+            // order of the visits, and a rerun must give the same bits.
+            functions.sum(col(Visits.GAP_MICROS)).cast("double").divide(1_000_000.0).as(Columns.DURATION_SECONDS),
+            array_sort(collect_set(col(InputSchemas.FEATURE))).as(Columns.FEATURES_USED),
+            array_sort(collect_set(col(InputSchemas.CHANNEL))).as(Columns.CHANNELS_USED),
+            array_sort(collect_list(col(InputSchemas.EVENT_NAME))).as(EVENT_NAMES),
+            kpiValues(kpis).as(Columns.KPI_VALUES),
+            functions.min(col(InputSchemas.EVENT_TIME)).as(Columns.FIRST_EVENT_TIME),
+            functions.max(col(InputSchemas.EVENT_TIME)).as(Columns.LAST_EVENT_TIME),
+            functions.max_by(col(InputSchemas.ACCOUNT_ID), latestAccountOrder()).as(Columns.EVENT_ACCOUNT_ID))
         .select(
             col(InputSchemas.USER_ID),
             lit(java.sql.Date.valueOf(day)).as(Columns.ACTIVITY_DATE),
-            functions.coalesce(col(Columns.VISITS), lit(0L)).as(Columns.VISITS),
-            functions.coalesce(col(Columns.EVENTS), lit(0L)).as(Columns.EVENTS),
-            functions.coalesce(col(Columns.DURATION_SECONDS), lit(0.0)).as(Columns.DURATION_SECONDS),
+            col(Columns.VISITS),
+            col(Columns.EVENTS),
+            col(Columns.DURATION_SECONDS),
             col(Columns.FEATURES_USED),
             col(Columns.CHANNELS_USED),
-            functions.coalesce(col(Columns.EVENT_COUNTS), functions.map().cast("map<string,bigint>")).as(Columns.EVENT_COUNTS),
+            countsOfSorted(col(EVENT_NAMES)).as(Columns.EVENT_COUNTS),
             col(Columns.KPI_VALUES),
             col(Columns.FIRST_EVENT_TIME),
             col(Columns.LAST_EVENT_TIME),
             col(Columns.EVENT_ACCOUNT_ID));
   }
 
-  /** Everything that is one aggregation over all the user's events of the day. */
-  private static Dataset<Row> eventAggregates(Dataset<Row> events, EngagementConfig config) {
-    List<Column> kpiEntries = new ArrayList<>();
-    Dataset<Row> withContributions = events;
-    int i = 0;
-    for (KpiConfig kpi : config.kpis().values()) {
-      String contribution = KPI_CONTRIBUTION_PREFIX + i++;
-      withContributions = withContributions.withColumn(contribution, KpiMeasures.contribution(kpi));
-      kpiEntries.add(lit(kpi.name()));
-      kpiEntries.add(KpiMeasures.dailyAggregate(kpi, col(contribution)));
+  /** What each event contributes to each KPI, computed once per event (KpiMeasures#contribution). */
+  private static Dataset<Row> withKpiContributions(Dataset<Row> events, List<KpiConfig> kpis) {
+    Dataset<Row> out = events;
+    for (int i = 0; i < kpis.size(); i++) {
+      out = out.withColumn(KPI_PREFIX + i, KpiMeasures.contribution(kpis.get(i)));
     }
-    Column kpiValues =
-        kpiEntries.isEmpty()
-            ? functions.map().cast("map<string,double>")
-            : functions.map(kpiEntries.toArray(Column[]::new));
-    Column accountOrder =
-        when(col(InputSchemas.ACCOUNT_ID).isNotNull(), struct(col(InputSchemas.EVENT_TIME), col(InputSchemas.EVENT_ID)));
-    return withContributions
-        .groupBy(col(InputSchemas.USER_ID))
-        .agg(
-            array_sort(collect_set(col(InputSchemas.FEATURE))).as(Columns.FEATURES_USED),
-            array_sort(collect_set(col(InputSchemas.CHANNEL))).as(Columns.CHANNELS_USED),
-            kpiValues.as(Columns.KPI_VALUES),
-            functions.min(col(InputSchemas.EVENT_TIME)).as(Columns.FIRST_EVENT_TIME),
-            functions.max(col(InputSchemas.EVENT_TIME)).as(Columns.LAST_EVENT_TIME),
-            functions.max_by(col(InputSchemas.ACCOUNT_ID), accountOrder).as(Columns.EVENT_ACCOUNT_ID));
+    return out;
   }
 
-  private static Dataset<Row> visitAggregates(Dataset<Row> events, EngagementConfig config) {
-    Dataset<Row> visitEvents = events.where(Visits.formsVisit(config.visitEventTypes()));
-    // Summed in whole microseconds, then converted once: a sum of doubles depends on the order of
-    // the visits, which depends on how the input is split, and a rerun must give the same bits.
-    Column durationMicros = col(Visits.VISIT_END_MICROS).minus(col(Visits.VISIT_START_MICROS));
-    return Visits.of(visitEvents, config.visitTimeoutMinutes())
-        .groupBy(col(InputSchemas.USER_ID))
-        .agg(
-            functions.count(lit(1)).as(Columns.VISITS),
-            functions.sum(col(Visits.VISIT_EVENTS)).as(Columns.EVENTS),
-            functions.sum(durationMicros).cast("double").divide(1_000_000.0).as(Columns.DURATION_SECONDS));
+  private static Column kpiValues(List<KpiConfig> kpis) {
+    if (kpis.isEmpty()) {
+      return functions.map().cast("map<string,double>");
+    }
+    List<Column> entries = new ArrayList<>();
+    for (int i = 0; i < kpis.size(); i++) {
+      entries.add(lit(kpis.get(i).name()));
+      entries.add(KpiMeasures.dailyAggregate(kpis.get(i), col(KPI_PREFIX + i)));
+    }
+    return functions.map(entries.toArray(Column[]::new));
   }
 
-  /** event_name -> count over events with a non-null event_name, whatever their type. */
-  private static Dataset<Row> eventCounts(Dataset<Row> events) {
-    return events
-        .where(col(InputSchemas.EVENT_NAME).isNotNull())
-        .groupBy(col(InputSchemas.USER_ID), col(InputSchemas.EVENT_NAME))
-        .agg(functions.count(lit(1)).as("_count"))
-        .groupBy(col(InputSchemas.USER_ID))
-        .agg(
-            functions.map_from_entries(
-                    array_sort(collect_list(struct(col(InputSchemas.EVENT_NAME), col("_count")))))
-                .as(Columns.EVENT_COUNTS));
+  /** Orders the events that carry an account_id by time, ties by event_id; null for the others. */
+  private static Column latestAccountOrder() {
+    return when(col(InputSchemas.ACCOUNT_ID).isNotNull(), struct(col(InputSchemas.EVENT_TIME), col(InputSchemas.EVENT_ID)));
+  }
+
+  /**
+   * value -> count of a sorted array without nulls. Equal values are adjacent, so a value's count
+   * is the distance from its first position to the next distinct value's first position (or past
+   * the end): a few scans per distinct value, where counting by a second aggregation would need a
+   * second grouping of the day's events.
+   */
+  static Column countsOfSorted(Column sorted) {
+    Column distinct = functions.array_distinct(sorted);
+    Column pastTheEnd = functions.size(sorted).plus(1).cast("long");
+    Column counts =
+        functions.transform(
+            distinct,
+            (value, i) ->
+                functions.coalesce(functions.array_position(sorted, functions.get(distinct, i.plus(1))), pastTheEnd)
+                    .minus(functions.array_position(sorted, value)));
+    return functions.map_from_arrays(distinct, counts);
   }
 }

@@ -1,7 +1,6 @@
 package io.engagement.activity;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
@@ -21,16 +20,28 @@ import org.apache.spark.sql.functions;
  * strictly greater than the timeout starts a new visit. Times are compared in microseconds so
  * that 30 min 0.000001 s is a new visit and 30 min 0 s is not.
  *
+ * <p>Visits are not built as rows. Each event is marked instead, in one ordered pass over the
+ * user's events: whether it starts a visit and how long after the previous event of its visit it
+ * came. A user's visits are then the sum of the starts, and their total duration the sum of the
+ * gaps (a visit's gaps add up to its last minus its first event time), so the daily activity is
+ * one aggregation of marked events, not an aggregation per visit joined to one per user.
+ *
  * <p>The input is one validated day, so a visit can never cross midnight of the business day.
  */
 public final class Visits {
-  /** One row per visit: the user, how many events it holds, its first and last event in µs. */
-  public static final String VISIT_EVENTS = "visit_events";
-  public static final String VISIT_START_MICROS = "visit_start_micros";
-  public static final String VISIT_END_MICROS = "visit_end_micros";
+  /** 1 when the event forms a visit (its type is listed, or the list is empty), else 0. */
+  public static final String IN_VISIT = "in_visit";
+  /** 1 when the event is the first of a visit, else 0 (also 0 when it forms no visit). */
+  public static final String STARTS_VISIT = "starts_visit";
+  /** µs since the previous event of the same visit; 0 for a visit's first event or no visit. */
+  public static final String GAP_MICROS = "visit_gap_micros";
 
-  private static final String VISIT_KEY = "_visit_key";
+  /** 0: has a session_id; 1: sessionised by the timeout; 2: forms no visit. */
+  private static final String KIND = "_visit_kind";
   private static final String MICROS = "_micros";
+  private static final String PREVIOUS_KIND = "_previous_kind";
+  private static final String PREVIOUS_SESSION = "_previous_session";
+  private static final String PREVIOUS_MICROS = "_previous_micros";
 
   private Visits() {}
 
@@ -43,46 +54,39 @@ public final class Visits {
   }
 
   /**
-   * The visits of a day's visit-forming events: columns user_id, visit_events,
-   * visit_start_micros, visit_end_micros.
+   * The events with {@link #IN_VISIT}, {@link #STARTS_VISIT} and {@link #GAP_MICROS} added, all
+   * longs. One window over each user's events, ordered so that a session's events are adjacent
+   * and sessionless events follow each other in time (ties by event_id); the marks compare each
+   * event with the one before it only. The rows come out partitioned by user_id, so an
+   * aggregation by user needs no further shuffle.
    */
-  public static Dataset<Row> of(Dataset<Row> visitEvents, int timeoutMinutes) {
+  public static Dataset<Row> mark(Dataset<Row> events, List<String> visitEventTypes, int timeoutMinutes) {
     long timeoutMicros = timeoutMinutes * 60L * 1_000_000L;
-    Dataset<Row> timed =
-        visitEvents
-            .select(
-                col(InputSchemas.USER_ID),
-                col(InputSchemas.SESSION_ID),
-                col(InputSchemas.EVENT_ID),
-                functions.unix_micros(col(InputSchemas.EVENT_TIME)).as(MICROS));
-
-    Dataset<Row> withSession =
-        timed
-            .where(col(InputSchemas.SESSION_ID).isNotNull())
-            .withColumn(VISIT_KEY, concat(lit("s:"), col(InputSchemas.SESSION_ID)));
-
-    WindowSpec byUserInTime =
-        Window.partitionBy(InputSchemas.USER_ID).orderBy(col(MICROS), col(InputSchemas.EVENT_ID));
-    Column gap = col(MICROS).minus(lag(col(MICROS), 1).over(byUserInTime));
-    Column startsVisit = when(gap.isNull().or(gap.gt(timeoutMicros)), 1).otherwise(0);
-    Dataset<Row> sessionised =
-        timed
-            .where(col(InputSchemas.SESSION_ID).isNull())
-            .withColumn("_starts", startsVisit)
-            .withColumn(
-                VISIT_KEY,
-                concat(
-                    lit("t:"),
-                    functions.sum(col("_starts")).over(byUserInTime.rowsBetween(Window.unboundedPreceding(), Window.currentRow())).cast("string")))
-            .drop("_starts");
-
-    return withSession
-        .unionByName(sessionised)
-        .groupBy(col(InputSchemas.USER_ID), col(VISIT_KEY))
-        .agg(
-            functions.count(lit(1)).as(VISIT_EVENTS),
-            functions.min(col(MICROS)).as(VISIT_START_MICROS),
-            functions.max(col(MICROS)).as(VISIT_END_MICROS))
-        .drop(VISIT_KEY);
+    Column kind =
+        when(functions.not(functions.coalesce(formsVisit(visitEventTypes), lit(false))), 2)
+            .when(col(InputSchemas.SESSION_ID).isNotNull(), 0)
+            .otherwise(1);
+    WindowSpec byUser =
+        Window.partitionBy(col(InputSchemas.USER_ID))
+            .orderBy(col(KIND), col(InputSchemas.SESSION_ID), col(MICROS), col(InputSchemas.EVENT_ID));
+    Column gap = col(MICROS).minus(col(PREVIOUS_MICROS));
+    Column sameSession =
+        col(KIND).equalTo(0)
+            .and(col(PREVIOUS_KIND).equalTo(0))
+            .and(col(PREVIOUS_SESSION).equalTo(col(InputSchemas.SESSION_ID)));
+    Column withinTimeout = col(KIND).equalTo(1).and(col(PREVIOUS_KIND).equalTo(1)).and(gap.leq(timeoutMicros));
+    Column continuesVisit = functions.coalesce(sameSession.or(withinTimeout), lit(false));
+    return events
+        .withColumn(MICROS, functions.unix_micros(col(InputSchemas.EVENT_TIME)))
+        .withColumn(KIND, kind)
+        .select(
+            col("*"),
+            lag(col(KIND), 1).over(byUser).as(PREVIOUS_KIND),
+            lag(col(InputSchemas.SESSION_ID), 1).over(byUser).as(PREVIOUS_SESSION),
+            lag(col(MICROS), 1).over(byUser).as(PREVIOUS_MICROS))
+        .withColumn(IN_VISIT, when(col(KIND).lt(2), 1L).otherwise(0L))
+        .withColumn(STARTS_VISIT, when(col(KIND).lt(2).and(functions.not(continuesVisit)), 1L).otherwise(0L))
+        .withColumn(GAP_MICROS, when(continuesVisit, gap).otherwise(0L))
+        .drop(KIND, MICROS, PREVIOUS_KIND, PREVIOUS_SESSION, PREVIOUS_MICROS);
   }
 }

@@ -17,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
  * INT96 default is deprecated and read differently (or not at all) by Trino, DuckDB and Delta
  * Kernel; the session time zone is UTC so that instants print and cast the same on every
  * machine (business days use the configured zone explicitly); adaptive execution coalesces the
- * small shuffles of a daily run. The {@code properties.defaults} settings keep a table created
+ * small shuffles of a daily run, and an aggregation over rows already sorted by its keys streams
+ * over them ({@link #SORT_AGGREGATE_ON_SORTED_INPUT_KEY}). The {@code properties.defaults} settings keep a table created
  * outside {@link DeltaTableWriter} (say, by a SQL user) on reader protocol 1 too.
  */
 public final class DeltaSessionConfig {
@@ -25,6 +26,12 @@ public final class DeltaSessionConfig {
   static final String EXTENSIONS_KEY = "spark.sql.extensions";
   public static final String OUTPUT_TIMESTAMP_TYPE_KEY = "spark.sql.parquet.outputTimestampType";
   public static final String TIMESTAMP_MICROS = "TIMESTAMP_MICROS";
+  /**
+   * An aggregation whose input already comes sorted by its keys streams over it instead of
+   * building a hash map (the daily activity aggregates events sorted by user to mark visits; a
+   * hash map of collected sets falls back to sorting everything again past 128 keys).
+   */
+  public static final String SORT_AGGREGATE_ON_SORTED_INPUT_KEY = "spark.sql.execution.replaceHashWithSortAgg";
   public static final String LISTING_PARALLELISM_KEY =
       "spark.sql.sources.parallelPartitionDiscovery.parallelism";
 
@@ -44,6 +51,7 @@ public final class DeltaSessionConfig {
     s.put(OUTPUT_TIMESTAMP_TYPE_KEY, TIMESTAMP_MICROS);
     s.put("spark.sql.session.timeZone", "UTC");
     s.put("spark.sql.adaptive.enabled", "true");
+    s.put(SORT_AGGREGATE_ON_SORTED_INPUT_KEY, "true");
     s.put("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false");
     s.put("spark.databricks.delta.properties.defaults.columnMapping.mode", "none");
     s.put("spark.databricks.delta.properties.defaults.checkpointPolicy", "classic");

@@ -98,4 +98,36 @@ class DailyActivityTest {
         r.getJavaMap(r.fieldIndex("kpi_values")));
     assertEquals(Map.of(), r.getJavaMap(r.fieldIndex("event_counts")));
   }
+
+  @Test
+  void countsTheValuesOfASortedArray() {
+    // [a, a, b, c, c, c]: a at 1..2, b at 3, c at 4..6 -> a 2, b 1, c 3; an empty array -> {}.
+    var spark = io.engagement.testing.SparkTestSession.get();
+    Row r =
+        spark
+            .sql("select array('a', 'a', 'b', 'c', 'c', 'c') as names, cast(array() as array<string>) as none")
+            .select(
+                DailyActivity.countsOfSorted(org.apache.spark.sql.functions.col("names")),
+                DailyActivity.countsOfSorted(org.apache.spark.sql.functions.col("none")))
+            .first();
+    assertEquals(Map.of("a", 2L, "b", 1L, "c", 3L), r.getJavaMap(0));
+    assertEquals(Map.of(), r.getJavaMap(1));
+  }
+
+  @Test
+  void readsTheEventsInOneShuffleAndOneStreamingAggregation() {
+    // The plan's shape is what keeps the activity one pass over a large day (benchmarks/README.md):
+    // one shuffle by user for the visit marks, then an aggregation that streams over the sorted
+    // rows (no hash map that falls back to sorting again, no second shuffle).
+    var events =
+        Events.builder().view("u1", "2026-11-03T09:00:00Z", "s1").view("u2", "2026-11-03T09:05:00Z", null).toDF();
+    String plan =
+        ((org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec)
+                DailyActivity.build(events, TestConfigs.defaults(), DAY).queryExecution().executedPlan())
+            .initialPlan()
+            .toString();
+    assertEquals(1, plan.split("Exchange ", -1).length - 1, plan);
+    assertEquals(1, plan.split("SortAggregate", -1).length - 1, plan);
+    assertEquals(0, plan.split("HashAggregate", -1).length - 1, plan);
+  }
 }

@@ -1,5 +1,6 @@
 package io.engagement.testing;
 
+import io.engagement.output.DeltaSessionConfig;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -34,6 +35,7 @@ public final class SparkTestSession {
                   "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
               .config("spark.databricks.delta.snapshotPartitions", "2")
+              .config(DeltaSessionConfig.SORT_AGGREGATE_ON_SORTED_INPUT_KEY, "true")
               .config("spark.sql.warehouse.dir", warehouseDir())
               .getOrCreate();
       session.sparkContext().setLogLevel("WARN");

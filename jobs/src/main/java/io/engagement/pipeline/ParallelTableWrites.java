@@ -2,6 +2,7 @@ package io.engagement.pipeline;
 
 import io.engagement.output.Tables;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ParallelTableWrites {
   /** Enough to overlap one table's Delta bookkeeping with another's data work; more only queues. */
   static final int THREADS = 4;
 
-  /** A write failed: which table, why, and the rows of the tables that were written. */
+  /** A write failed: which table, why, and the rows of the tables that were written, in table order. */
   static final class WriteFailed extends RuntimeException {
     private final transient Tables table;
     private final transient Map<String, Long> written;
@@ -32,7 +33,8 @@ final class ParallelTableWrites {
     WriteFailed(Tables table, Throwable cause, Map<String, Long> written) {
       super(cause.getMessage(), cause);
       this.table = table;
-      this.written = Map.copyOf(written);
+      // Table order, as job_runs lists a successful run's tables.
+      this.written = Collections.unmodifiableMap(new LinkedHashMap<>(written));
     }
 
     Tables table() {

@@ -161,8 +161,8 @@ public final class RecordValidator {
    * is a duplicate. The remaining tie goes to the smallest JSON text.
    *
    * <p>Almost every id is unique, so the rule is applied in two steps rather than as one window
-   * over every row: first the ids that occur more than once among valid rows are found by
-   * counting the ids' hashes alone (a small Spark job: 8 bytes a row, no row moved whole),
+   * over every row: first the ids that occur more than once among valid rows are found by an
+   * aggregation of the ids' hashes alone (a small Spark job: 8 bytes a row, no row moved whole),
    * then only the rows of those ids are ranked. A window over every row shuffled and sorted the
    * whole day, every column, which was the largest cost of reading a day (benchmarks/). When more
    * than {@code maxRepeatedIds} ids repeat (a file exported twice), ranking every row is cheaper
@@ -174,22 +174,17 @@ public final class RecordValidator {
 
   static Dataset<Row> markDuplicates(Dataset<Row> tagged, String id, int maxRepeatedIds, Column... order) {
     Column valid = col(Validated.REASON_COLUMN).isNull();
-    // Ids are matched by their 64-bit hash: the count moves 8 bytes per row instead of the id
-    // text. A hash collision only makes two unique ids candidates; they are ranked by the ids
+    // Ids are matched by their 64-bit hash: the aggregation moves 8 bytes per row instead of the
+    // id text. A hash collision only makes two unique ids candidates; they are ranked by the ids
     // themselves below, each alone in its window, so the result is exact.
     Column idHash = xxhash64(col(id));
-    // Almost every hash occurs once, so a hash aggregation would build a map as large as the day
-    // (partial aggregation cannot shrink unique keys). Counted by a window over the hashes instead,
-    // the rows are shuffled by hash and sorted (an 8-byte key: a radix sort), and each hash's copies
-    // are counted as they stream past.
     List<Object> repeated =
         tagged
             .where(valid)
-            .select(idHash.as(ID_HASH))
-            .withColumn(COPIES, count(lit(1)).over(Window.partitionBy(col(ID_HASH))))
+            .groupBy(idHash.as(ID_HASH))
+            .agg(count(lit(1)).as(COPIES))
             .where(col(COPIES).gt(1))
             .select(col(ID_HASH))
-            .distinct()
             .limit(maxRepeatedIds + 1)
             .collectAsList()
             .stream()

@@ -37,9 +37,16 @@ public final class DeltaSessionConfig {
 
   private DeltaSessionConfig() {}
 
-  /** Adds the Delta and output settings to a builder; Spark extensions already configured are kept. */
+  /**
+   * Adds the Delta and output settings to a builder; Spark extensions already configured are
+   * kept, and {@link #SORT_AGGREGATE_ON_SORTED_INPUT_KEY} is on unless set explicitly.
+   */
   public static SparkSession.Builder apply(SparkSession.Builder builder) {
-    settings(new SparkConf().get(EXTENSIONS_KEY, "")).forEach(builder::config);
+    SparkConf conf = new SparkConf();
+    settings(conf.get(EXTENSIONS_KEY, "")).forEach(builder::config);
+    if (!conf.contains(SORT_AGGREGATE_ON_SORTED_INPUT_KEY)) {
+      builder.config(SORT_AGGREGATE_ON_SORTED_INPUT_KEY, "true");
+    }
     return builder;
   }
 
@@ -51,7 +58,6 @@ public final class DeltaSessionConfig {
     s.put(OUTPUT_TIMESTAMP_TYPE_KEY, TIMESTAMP_MICROS);
     s.put("spark.sql.session.timeZone", "UTC");
     s.put("spark.sql.adaptive.enabled", "true");
-    s.put(SORT_AGGREGATE_ON_SORTED_INPUT_KEY, "true");
     s.put("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false");
     s.put("spark.databricks.delta.properties.defaults.columnMapping.mode", "none");
     s.put("spark.databricks.delta.properties.defaults.checkpointPolicy", "classic");

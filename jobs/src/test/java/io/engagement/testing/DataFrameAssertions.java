@@ -31,12 +31,68 @@ public final class DataFrameAssertions {
   public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
     List<String> expectedColumns = Arrays.asList(expected.columns());
     List<String> actualColumns = Arrays.asList(actual.columns());
-    if (!new java.util.TreeSet<>(expectedColumns).equals(new java.util.TreeSet<>(actualColumns))) {
-      fail("columns differ:\n  expected " + expectedColumns + "\n  actual   " + actualColumns);
-    }
+    assertSameColumns(expectedColumns, actualColumns);
     Column[] ordered = expectedColumns.stream().map(Column::new).toArray(Column[]::new);
     List<String> exp = render(expected.select(ordered).collectAsList(), tolerance);
     List<String> act = render(actual.select(ordered).collectAsList(), tolerance);
+    assertSameRendered(expectedColumns, exp, act);
+  }
+
+  /** Bit-for-bit equal rows (doubles too), in any order: what determinism and crash tests demand. */
+  public static void assertIdenticalRows(Dataset<Row> expected, Dataset<Row> actual) {
+    assertSameRows(expected, actual, 0);
+  }
+
+  /**
+   * A DataFrame's column names and rows, collected once: a test that compares one table with
+   * several others (or reads it in a fixture, before the data changes) reads it only once.
+   */
+  public record Collected(List<String> columns, List<Row> rows) {
+    public Collected {
+      columns = List.copyOf(columns);
+      rows = List.copyOf(rows);
+    }
+  }
+
+  public static Collected collect(Dataset<Row> rows) {
+    return new Collected(Arrays.asList(rows.columns()), rows.collectAsList());
+  }
+
+  /** As {@link #assertSameRows(Dataset, Dataset, double)}, on rows collected before. */
+  public static void assertSameRows(Collected expected, Collected actual, double tolerance) {
+    assertSameColumns(expected.columns(), actual.columns());
+    List<String> exp = render(expected, expected.columns(), tolerance);
+    List<String> act = render(actual, expected.columns(), tolerance);
+    assertSameRendered(expected.columns(), exp, act);
+  }
+
+  /** As {@link #assertIdenticalRows(Dataset, Dataset)}, on rows collected before. */
+  public static void assertIdenticalRows(Collected expected, Collected actual) {
+    assertSameRows(expected, actual, 0);
+  }
+
+  private static void assertSameColumns(List<String> expectedColumns, List<String> actualColumns) {
+    if (!new java.util.TreeSet<>(expectedColumns).equals(new java.util.TreeSet<>(actualColumns))) {
+      fail("columns differ:\n  expected " + expectedColumns + "\n  actual   " + actualColumns);
+    }
+  }
+
+  /** The rows of {@code collected} as {@link #render(List, double)} does, their values in {@code order}. */
+  private static List<String> render(Collected collected, List<String> order, double tolerance) {
+    int[] at = order.stream().mapToInt(collected.columns()::indexOf).toArray();
+    List<String> out = new ArrayList<>();
+    for (Row row : collected.rows()) {
+      List<String> parts = new ArrayList<>();
+      for (int i : at) {
+        parts.add(renderValue(row.get(i), tolerance));
+      }
+      out.add("[" + String.join(", ", parts) + "]");
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  private static void assertSameRendered(List<String> expectedColumns, List<String> exp, List<String> act) {
     List<String> onlyExpected = minus(exp, act);
     List<String> onlyActual = minus(act, exp);
     if (!onlyExpected.isEmpty() || !onlyActual.isEmpty()) {
@@ -45,11 +101,6 @@ public final class DataFrameAssertions {
       onlyActual.forEach(r -> msg.append("  + actual only:   ").append(r).append('\n'));
       fail(msg.toString());
     }
-  }
-
-  /** Bit-for-bit equal rows (doubles too), in any order: what determinism and crash tests demand. */
-  public static void assertIdenticalRows(Dataset<Row> expected, Dataset<Row> actual) {
-    assertSameRows(expected, actual, 0);
   }
 
   /** Each row as canonical text: doubles rounded to the tolerance (exact at 0), maps sorted by key. */

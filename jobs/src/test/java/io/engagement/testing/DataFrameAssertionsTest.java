@@ -31,6 +31,21 @@ class DataFrameAssertionsTest {
   }
 
   @Test
+  void collectedRowsCompareAsTheirDataFramesDo() {
+    var a = TestFrames.of(SCHEMA).row("a", 1.0).row("b", 2.0).toDF();
+    var reordered = TestFrames.of(SCHEMA).row("b", 2.0).row("a", 1.0).toDF().select("x", "id");
+    assertDoesNotThrow(
+        () -> DataFrameAssertions.assertIdenticalRows(DataFrameAssertions.collect(a), DataFrameAssertions.collect(reordered)));
+    var b = TestFrames.of(SCHEMA).row("a", 1.0).row("b", 2.0 + 1e-12).toDF();
+    AssertionFailedError e =
+        assertThrows(
+            AssertionFailedError.class,
+            () -> DataFrameAssertions.assertIdenticalRows(DataFrameAssertions.collect(a), DataFrameAssertions.collect(b)));
+    assertTrue(e.getMessage().contains("expected only: [b, 2.0]"), e.getMessage());
+    assertTrue(e.getMessage().contains("actual only:   [b, 2.000000000001]"), e.getMessage());
+  }
+
+  @Test
   void countsDuplicateRows() {
     var a = TestFrames.of(SCHEMA).row("a", 1.0).row("a", 1.0).toDF();
     var b = TestFrames.of(SCHEMA).row("a", 1.0).toDF();

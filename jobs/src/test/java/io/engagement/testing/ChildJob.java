@@ -19,10 +19,18 @@ import java.util.function.Predicate;
  * The job's {@link Main} in a JVM of its own, started from the test classpath: what a test needs
  * to kill a run with SIGKILL, or to give it a Spark master (cores) that the shared test session
  * cannot have. The child gets the test JVM's module flags (Spark's --add-opens), heap and log
- * config, and its own working and temporary folders, so a killed run leaves nothing behind.
+ * config, and its own working and temporary folders, so a killed run leaves nothing behind. It
+ * runs with C1 only ({@link #QUICK_JIT}).
  */
 public final class ChildJob {
   private static final long TIMEOUT_MINUTES = 5;
+  /**
+   * C1 only: a child lives a minute or so, cold, and C2's compilations cost more CPU than they
+   * save in that time (measured: a tiny day's run in a fresh JVM took 80-90 s of CPU with C2,
+   * 55-65 s with C1), CPU that the test JVM and the other children share on a 2-core CI machine.
+   * StandaloneClusterIT runs its JVMs so for the same reason.
+   */
+  static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
   private final Path workDir;
   private final Map<String, String> systemProperties;
@@ -98,12 +106,13 @@ public final class ChildJob {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-        if (flag.startsWith("--add-") || flag.startsWith("-Xmx") || flag.startsWith("-XX:TieredStopAtLevel")
+        if (flag.startsWith("--add-") || flag.startsWith("-Xmx")
             || flag.startsWith("-Duser.timezone")
             || flag.startsWith("-Dlog4j2.configurationFile")) {
           command.add(flag);
         }
       }
+      command.add(QUICK_JIT);
       command.add("-Djava.io.tmpdir=" + tmp);
       command.add("-Dspark.ui.enabled=false");
       systemProperties.forEach((k, v) -> command.add("-D" + k + "=" + v));

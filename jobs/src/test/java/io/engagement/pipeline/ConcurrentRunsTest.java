@@ -11,7 +11,7 @@ import io.engagement.errors.ExitCode;
 import io.engagement.output.Columns;
 import io.engagement.output.Tables;
 import io.engagement.testing.DataFrameAssertions;
-import io.engagement.testing.TinyInputs;
+import io.engagement.testing.ProcessedTinyDays;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Two daily runs at the same time on the same tables, as two threads of one driver: Delta's
  * log store on a local filesystem is atomic only within one JVM, which is also how two runs on
  * one cluster driver would meet. Both start from D1 processed.
+ *
+ * <p>D1, and D1 then D2 one after the other, are {@link ProcessedTinyDays}' states (read-only,
+ * shared with other test classes): each test runs on a copy.
  */
 class ConcurrentRunsTest {
-  private static final LocalDate D1 = LocalDate.parse("2026-11-01");
-  private static final LocalDate D2 = LocalDate.parse("2026-11-02");
+  private static final LocalDate D1 = ProcessedTinyDays.D1;
+  private static final LocalDate D2 = ProcessedTinyDays.D2;
 
   @TempDir static Path tmp;
   private static Path input;
@@ -48,11 +51,10 @@ class ConcurrentRunsTest {
 
   @BeforeAll
   static void processD1ThenD2() {
-    input = TinyInputs.writeDays(tmp, D1, D2);
-    afterD1 = tmp.resolve("after-d1");
-    run(afterD1, D1);
-    sequential = copyOutput(afterD1, tmp.resolve("sequential"));
-    run(sequential, D2);
+    ProcessedTinyDays days = ProcessedTinyDays.get();
+    input = days.input();
+    afterD1 = days.after(D1);
+    sequential = days.after(D2);
     threads = Executors.newFixedThreadPool(2);
   }
 

@@ -1,6 +1,7 @@
 package io.engagement.pipeline;
 
 import static io.engagement.testing.TinyInputs.config;
+import static io.engagement.testing.TinyInputs.copyOutput;
 import static io.engagement.testing.TinyInputs.table;
 import static io.engagement.testing.TinyInputs.write;
 import static io.engagement.testing.TinyInputs.writeDay;
@@ -16,6 +17,7 @@ import io.engagement.errors.ExitCode;
 import io.engagement.output.Tables;
 import io.engagement.testing.DataFrameAssertions;
 import io.engagement.testing.Events;
+import io.engagement.testing.ProcessedTinyDays;
 import io.engagement.testing.SparkTestSession;
 import io.engagement.testing.TinyInputs;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +72,9 @@ class JobRunnerTest {
 
   /**
    * Shared by the tests below (a day's run costs seconds): one output root filled by a backfill
-   * of D1..D3, one by three daily runs followed by a rerun of D2 (which makes D3 stale).
+   * of D1..D3, one by three daily runs followed by a rerun of D2 (which makes D3 stale). The three
+   * daily runs are {@link ProcessedTinyDays}' (the same input, shared with other test classes);
+   * the backfill runs in a thread of its own meanwhile, on an input of its own.
    */
   @TempDir static Path shared;
   private static Path backfilled;
@@ -75,19 +82,26 @@ class JobRunnerTest {
   private static String dailyProgress;
 
   @BeforeAll
-  static void backfillAndDailyRuns() {
-    Path input = inputWithThreeDays(shared);
-    backfilled = shared.resolve("backfill");
-    dailyThenRerun = shared.resolve("daily");
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    PrintStream progress = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    new JobRunner(config(input, backfilled, Map.of()), false, progress).backfill(D1, D3);
-    JobRunner daily = new JobRunner(config(input, dailyThenRerun, Map.of()), false, progress);
-    daily.daily(D1, false, false);
-    daily.daily(D2, false, false);
-    daily.daily(D3, false, false);
-    daily.daily(D2, false, false);
-    dailyProgress = bytes.toString(StandardCharsets.UTF_8);
+  static void backfillAndDailyRuns() throws Exception {
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> backfill = thread.submit(() -> {
+        Path input = inputWithThreeDays(shared);
+        backfilled = shared.resolve("backfill");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new JobRunner(config(input, backfilled, Map.of()), false, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+            .backfill(D1, D3);
+        return bytes.toString(StandardCharsets.UTF_8);
+      });
+      ProcessedTinyDays days = ProcessedTinyDays.get();
+      dailyThenRerun = copyOutput(days.after(D3), shared.resolve("daily"));
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      new JobRunner(config(days.input(), dailyThenRerun, Map.of()), false, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+          .daily(D2, false, false);
+      dailyProgress = backfill.get() + bytes.toString(StandardCharsets.UTF_8);
+    } finally {
+      thread.shutdownNow();
+    }
   }
 
   @Test
@@ -117,10 +131,10 @@ class JobRunnerTest {
 
   @Test
   void aGapCanBeAllowedAndCascadeRerunsTheLaterDays() {
-    Path input = inputWithThreeDays(tmp);
-    Path output = tmp.resolve("out");
-    JobRunner runner = runner(config(input, output, Map.of()));
-    runner.daily(D1, false, false);
+    // D1 processed (a copy of ProcessedTinyDays' state after D1, on the same input)
+    ProcessedTinyDays days = ProcessedTinyDays.get();
+    Path output = copyOutput(days.after(D1), tmp.resolve("out"));
+    JobRunner runner = runner(config(days.input(), output, Map.of()));
     // D2 was never processed: allowed explicitly
     runner.daily(D3, false, true);
     assertEquals(2, table(output, Tables.USER_ENGAGEMENT).where("score_date = DATE'2026-11-03'").count());
@@ -133,10 +147,10 @@ class JobRunnerTest {
 
   @Test
   void aGapInTheWindowFailsAndAShrunkInputRemovesRows() {
+    // an input of its own, changed below; D1 processed from the same days (ProcessedTinyDays)
     Path input = inputWithThreeDays(tmp);
-    Path output = tmp.resolve("out");
+    Path output = copyOutput(ProcessedTinyDays.get().after(D1), tmp.resolve("out"));
     JobRunner runner = runner(config(input, output, Map.of()));
-    runner.daily(D1, false, false);
     assertEquals(2, table(output, Tables.USER_DAILY_ACTIVITY).count());
     EngagementException e = assertThrows(EngagementException.class, () -> runner.daily(D3, false, false));
     assertEquals(ExitCode.RUN_FAILED, e.exitCode());

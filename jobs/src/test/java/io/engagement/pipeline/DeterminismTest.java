@@ -12,6 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * into eight files (eight scan tasks). Two days of the committed sample (2000 users, about 10k
  * events and a few survey answers a day) so that sums of doubles over many rows, windows, ranks
  * and ties are all exercised, and the second day reads the first one's history.
+ *
+ * <p>The two backfills are independent (each its own session, input and output) and run side by
+ * side.
  *
  * <p>Note: the job's session ({@code DeltaSessionConfig.getOrCreate}) applies its local default
  * of 2 x cores shuffle partitions (4 on a 2-core machine) over the 1 and 8 set here, unless {@code
@@ -42,32 +48,46 @@ class DeterminismTest {
 
   @Test
   void oneAndEightPartitionsGiveIdenticalTables() throws Exception {
-    Path one = SparkTestSession.withoutSizeProperties(() -> backfill(1, tmp.resolve("one")));
-    Path eight = SparkTestSession.withoutSizeProperties(() -> backfill(8, tmp.resolve("eight")));
-    for (Tables table : Tables.dayTables()) {
-      DataFrameAssertions.assertIdenticalRows(table(one, table), table(eight, table));
+    SparkSession shared = SparkTestSession.get();
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Path[] outputs =
+          SparkTestSession.withoutSizeProperties(() -> {
+            Future<Path> one = threads.submit(() -> backfill(shared, 1, tmp.resolve("one")));
+            Future<Path> eight = threads.submit(() -> backfill(shared, 8, tmp.resolve("eight")));
+            return new Path[] {one.get(), eight.get()};
+          });
+      for (Tables table : Tables.dayTables()) {
+        DataFrameAssertions.assertIdenticalRows(table(outputs[0], table), table(outputs[1], table));
+      }
+    } finally {
+      threads.shutdownNow();
     }
   }
 
-  /** Backfills the two days from a copy of the sample split into {@code partitions} files a day, with as many shuffle partitions. */
-  private Path backfill(int partitions, Path root) {
-    SparkSession spark = SparkTestSession.get();
-    Path input = root.resolve("in");
-    copySplit(spark, "users", input, partitions);
-    for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
-      copySplit(spark, "events/date=" + day, input, partitions);
-      copySplit(spark, "surveys/date=" + day, input, partitions);
-    }
-    Path output = root.resolve("out");
-    String before = spark.conf().get(SHUFFLE_PARTITIONS);
+  /**
+   * Backfills the two days from a copy of the sample split into {@code partitions} files a day, with
+   * as many shuffle partitions, in a session of its own (the job's session is this thread's
+   * active one).
+   */
+  private Path backfill(SparkSession shared, int partitions, Path root) {
+    SparkSession spark = shared.newSession();
     spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(partitions));
+    SparkSession.setActiveSession(spark);
     try {
+      Path input = root.resolve("in");
+      copySplit(spark, "users", input, partitions);
+      for (LocalDate day = FROM; !day.isAfter(TO); day = day.plusDays(1)) {
+        copySplit(spark, "events/date=" + day, input, partitions);
+        copySplit(spark, "surveys/date=" + day, input, partitions);
+      }
+      Path output = root.resolve("out");
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
       new JobRunner(config(input, output, Map.of()), false, quiet).backfill(FROM, TO);
+      return output;
     } finally {
-      spark.conf().set(SHUFFLE_PARTITIONS, before);
+      SparkSession.clearActiveSession();
     }
-    return output;
   }
 
   private static void copySplit(SparkSession spark, String folder, Path input, int files) {

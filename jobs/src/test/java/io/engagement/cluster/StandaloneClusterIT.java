@@ -6,6 +6,7 @@ import io.engagement.cli.Main;
 import io.engagement.output.Columns;
 import io.engagement.output.Tables;
 import io.engagement.testing.DataFrameAssertions;
+import io.engagement.testing.DataFrameAssertions.Collected;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,11 +16,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,6 +45,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * <p>Run by failsafe after {@code package} ({@code mvn verify}); the pom passes the jar, the
  * SPARK_HOME holding the provided Spark and Delta jars, and Spark's JVM flags as {@code it.*}
  * system properties. Process logs are kept under {@code jobs/target/cluster-it}.
+ *
+ * <p>Both runs' tables are read once, side by side, when both runs are done; the tests compare.
  */
 class StandaloneClusterIT {
   private static final String FROM = "2026-10-01";
@@ -58,10 +66,14 @@ class StandaloneClusterIT {
 
   @TempDir static Path tmp;
   private static SortedSet<String> executors;
+  /** Each table of each run as the tests compare it, or why it could not be read. */
+  private static final Map<Tables, Collected> LOCAL = new EnumMap<>(Tables.class);
+  private static final Map<Tables, Collected> CLUSTER = new EnumMap<>(Tables.class);
+  private static final Map<Tables, Throwable> UNREADABLE = new EnumMap<>(Tables.class);
   private static final StringWriter localOutput = new StringWriter();
 
   @BeforeAll
-  static void backfillOnTheClusterAndLocally() {
+  static void backfillOnTheClusterAndLocally() throws InterruptedException {
     Path work = Path.of(property("it.work.dir"));
     deleteRecursively(work);
     Path eventLogs = work.resolve("event-logs");
@@ -88,6 +100,30 @@ class StandaloneClusterIT {
     assertEquals(0, exit, "spark-submit failed; driver output (more in " + work + "):\n" + driverOutput);
     assertEquals(0, local.join(), "the local backfill failed:\n" + localOutput);
     executors = EventLogExecutors.thatRanTasks(eventLogs);
+    readBothRuns();
+  }
+
+  /** Every table of both runs, four reads at a time (a read is a few small Spark jobs). */
+  private static void readBothRuns() throws InterruptedException {
+    ExecutorService readers = Executors.newFixedThreadPool(4);
+    try {
+      Map<Tables, Future<Collected>> local = new EnumMap<>(Tables.class);
+      Map<Tables, Future<Collected>> cluster = new EnumMap<>(Tables.class);
+      for (Tables table : Tables.values()) {
+        local.put(table, readers.submit(() -> DataFrameAssertions.collect(comparable(table, tmp.resolve("local")))));
+        cluster.put(table, readers.submit(() -> DataFrameAssertions.collect(comparable(table, tmp.resolve("cluster")))));
+      }
+      for (Tables table : Tables.values()) {
+        try {
+          LOCAL.put(table, local.get(table).get());
+          CLUSTER.put(table, cluster.get(table).get());
+        } catch (ExecutionException e) {
+          UNREADABLE.put(table, e.getCause());
+        }
+      }
+    } finally {
+      readers.shutdownNow();
+    }
   }
 
   /** The same backfill through the CLI in this JVM, on local Spark: what scripts/run.sh does. */
@@ -107,9 +143,11 @@ class StandaloneClusterIT {
 
   @ParameterizedTest
   @EnumSource(Tables.class)
-  void tableEqualsTheLocalRun(Tables table) {
-    DataFrameAssertions.assertSameRows(
-        comparable(table, tmp.resolve("local")), comparable(table, tmp.resolve("cluster")));
+  void tableEqualsTheLocalRun(Tables table) throws Throwable {
+    if (UNREADABLE.containsKey(table)) {
+      throw UNREADABLE.get(table);
+    }
+    DataFrameAssertions.assertSameRows(LOCAL.get(table), CLUSTER.get(table));
   }
 
   private static Dataset<Row> comparable(Tables table, Path outputRoot) {

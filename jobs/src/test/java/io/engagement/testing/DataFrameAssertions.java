@@ -58,6 +58,11 @@ public final class DataFrameAssertions {
     return new Collected(Arrays.asList(rows.columns()), rows.collectAsList());
   }
 
+  /** As {@link #assertSameRows(Dataset, Dataset)}, on rows collected before. */
+  public static void assertSameRows(Collected expected, Collected actual) {
+    assertSameRows(expected, actual, DEFAULT_TOLERANCE);
+  }
+
   /** As {@link #assertSameRows(Dataset, Dataset, double)}, on rows collected before. */
   public static void assertSameRows(Collected expected, Collected actual, double tolerance) {
     assertSameColumns(expected.columns(), actual.columns());

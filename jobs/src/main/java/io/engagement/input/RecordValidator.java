@@ -8,6 +8,7 @@ import static io.engagement.input.InputSchemas.RESPONSE_TIME;
 import static io.engagement.input.InputSchemas.SCORE;
 import static io.engagement.input.InputSchemas.SIGNUP_DATE;
 import static io.engagement.input.InputSchemas.USER_ID;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -18,14 +19,13 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import io.engagement.spark.Checkpoints;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,7 +38,8 @@ import org.apache.spark.sql.types.MapType;
  * Each source is tagged in one narrow pass: a CASE chain gives the first of rules 1-3 that
  * applies, then the rows of ids that repeat among the rows that passed 1-3 are ranked to mark the
  * repeats, and accepted / rejected rows are two filters of that tagged frame ({@link Validated}).
- * Finding the repeated ids is the one Spark job validation runs itself (over the ids' hashes).
+ * Validation runs the Spark jobs of rule 4 itself: a census of the ids' hashes ({@link IdCensus},
+ * which also counts the source), and the ranking of the repeated ids' rows, kept in memory.
  */
 public final class RecordValidator {
   private RecordValidator() {}
@@ -49,12 +50,15 @@ public final class RecordValidator {
   public static final int MIN_SCORE = 0;
   public static final int MAX_SCORE = 10;
 
-  /** Repeated ids matched by value at most; more are ranked by a window over every row. */
-  static final int MAX_REPEATED_IDS_BY_VALUE = 10_000;
+  /**
+   * Repeated ids picked out by a broadcast join at most (8 bytes each, a few tens of MB for the
+   * join's hash table); more are ranked by a window over every row.
+   */
+  static final int MAX_REPEATED_IDS_BY_JOIN = 1_000_000;
 
   private static final String COPIES = "__copies";
-  private static final String ID_HASH = "__id_hash";
   private static final String RANK = "__rank";
+  private static final String REPEATED = "__repeated";
 
   /** The reason for a null required column: {@code missing_<column>}. */
   public static String missing(String column) {
@@ -68,8 +72,7 @@ public final class RecordValidator {
             missingReasons(events, InputSchemas.EVENTS_REQUIRED),
             when(not(withinDay(events.col(EVENT_TIME), day, zone)), OUTSIDE_PARTITION_DAY));
     Dataset<Row> tagged = events.withColumn(Validated.REASON_COLUMN, reason);
-    return new Validated(
-        InputSchemas.EVENTS, markDuplicates(tagged, EVENT_ID, col(EVENT_TIME).asc()));
+    return markDuplicates(InputSchemas.EVENTS, tagged, EVENT_ID, col(EVENT_TIME).asc());
   }
 
   /** Survey responses of the partition {@code day}, whose instants are judged in {@code zone}. */
@@ -81,8 +84,7 @@ public final class RecordValidator {
             when(not(withinDay(surveys.col(RESPONSE_TIME), day, zone)), OUTSIDE_PARTITION_DAY),
             when(score.lt(MIN_SCORE).or(score.gt(MAX_SCORE)), SCORE_OUT_OF_RANGE));
     Dataset<Row> tagged = surveys.withColumn(Validated.REASON_COLUMN, reason);
-    return new Validated(
-        InputSchemas.SURVEYS, markDuplicates(tagged, RESPONSE_ID, col(RESPONSE_TIME).asc()));
+    return markDuplicates(InputSchemas.SURVEYS, tagged, RESPONSE_ID, col(RESPONSE_TIME).asc());
   }
 
   /**
@@ -92,42 +94,8 @@ public final class RecordValidator {
   public static Validated validateUsers(Dataset<Row> users) {
     Column reason = firstReason(missingReasons(users, InputSchemas.USERS_REQUIRED));
     Dataset<Row> tagged = users.withColumn(Validated.REASON_COLUMN, reason);
-    return new Validated(
-        InputSchemas.USERS,
-        markDuplicates(
-            tagged, USER_ID, col(SIGNUP_DATE).desc_nulls_last(), col(ACCOUNT_ID).asc_nulls_last()));
-  }
-
-  /**
-   * The counts of every given source in one Spark action: the reason-tagged frames are reduced
-   * to (source, accepted?) pairs, unioned and aggregated together.
-   *
-   * @return one entry per given source, in argument order (all zero for a source with no rows)
-   */
-  public static List<SourceCounts> counts(Validated... sources) {
-    if (sources.length == 0) {
-      return List.of();
-    }
-    Dataset<Row> outcomes = null;
-    for (Validated v : sources) {
-      Dataset<Row> one =
-          v.tagged()
-              .select(
-                  lit(v.source()).as("source"),
-                  when(col(Validated.REASON_COLUMN).isNull(), 1).otherwise(0).as("ok"));
-      outcomes = outcomes == null ? one : outcomes.union(one);
-    }
-    Map<String, SourceCounts> bySource = new LinkedHashMap<>();
-    for (Row r : outcomes.groupBy("source").agg(count(lit(1)), sum("ok")).collectAsList()) {
-      long input = r.getLong(1);
-      long accepted = r.getLong(2);
-      bySource.put(r.getString(0), new SourceCounts(r.getString(0), input, accepted, input - accepted));
-    }
-    List<SourceCounts> out = new ArrayList<>();
-    for (Validated v : sources) {
-      out.add(bySource.getOrDefault(v.source(), SourceCounts.empty(v.source())));
-    }
-    return out;
+    return markDuplicates(
+        InputSchemas.USERS, tagged, USER_ID, col(SIGNUP_DATE).desc_nulls_last(), col(ACCOUNT_ID).asc_nulls_last());
   }
 
   /**
@@ -161,43 +129,63 @@ public final class RecordValidator {
    * is a duplicate. The remaining tie goes to the smallest JSON text.
    *
    * <p>Almost every id is unique, so the rule is applied in two steps rather than as one window
-   * over every row: first the ids that occur more than once among valid rows are found by an
-   * aggregation of the ids' hashes alone (a small Spark job: 8 bytes a row, no row moved whole),
-   * then only the rows of those ids are ranked. A window over every row shuffled and sorted the
-   * whole day, every column, which was the largest cost of reading a day (benchmarks/). When more
-   * than {@code maxRepeatedIds} ids repeat (a file exported twice), ranking every row is cheaper
-   * than matching against so many values, and gives the same result.
+   * over every row: a census of the ids' hashes alone (8 bytes a row, no row moved whole) finds
+   * the ids that occur more than once among valid rows, and counts the rows on the way ({@link
+   * IdCensus}); then only the rows of those ids are ranked, once, and kept (a local checkpoint),
+   * so each reader of the tagged frame scans the input once, picking out the repeated ids by a
+   * broadcast join with the census. A window over every row shuffled and sorted the whole day,
+   * every column: at 10M events with 0.8% of them repeated, it was most of the cost of reading a
+   * day (benchmarks/). When more than {@code maxRepeatedIds} ids repeat (a file exported twice),
+   * the join would broadcast too much: every row is ranked then, which gives the same result.
    */
-  private static Dataset<Row> markDuplicates(Dataset<Row> tagged, String id, Column... order) {
-    return markDuplicates(tagged, id, MAX_REPEATED_IDS_BY_VALUE, order);
+  private static Validated markDuplicates(String source, Dataset<Row> tagged, String id, Column... order) {
+    return markDuplicates(source, tagged, id, MAX_REPEATED_IDS_BY_JOIN, order);
   }
 
-  static Dataset<Row> markDuplicates(Dataset<Row> tagged, String id, int maxRepeatedIds, Column... order) {
+  static Validated markDuplicates(
+      String source, Dataset<Row> tagged, String id, int maxRepeatedIds, Column... order) {
     Column valid = col(Validated.REASON_COLUMN).isNull();
-    // Ids are matched by their 64-bit hash: the aggregation moves 8 bytes per row instead of the
-    // id text. A hash collision only makes two unique ids candidates; they are ranked by the ids
+    // Ids are matched by their 64-bit hash: the census moves 8 bytes per row instead of the id
+    // text. A hash collision only makes two unique ids candidates; they are ranked by the ids
     // themselves below, each alone in its window, so the result is exact.
-    Column idHash = xxhash64(col(id));
-    List<Object> repeated =
+    Column idKey = when(valid, xxhash64(col(id)));
+    IdCensus census = IdCensus.take(tagged, idKey);
+    if (census.repeatedIds() == 0) {
+      census.release();
+      return new Validated(source, tagged, census.counts(source, 0));
+    }
+    if (census.repeatedIds() > maxRepeatedIds) {
+      census.release();
+      Dataset<Row> ranked = rankWithinId(tagged, id, order);
+      return new Validated(source, ranked, countsOf(source, ranked));
+    }
+    Column[] inputColumns = Arrays.stream(tagged.columns()).map(tagged::col).toArray(Column[]::new);
+    Dataset<Row> marked =
         tagged
-            .where(valid)
-            .groupBy(idHash.as(ID_HASH))
-            .agg(count(lit(1)).as(COPIES))
-            .where(col(COPIES).gt(1))
-            .select(col(ID_HASH))
-            .limit(maxRepeatedIds + 1)
-            .collectAsList()
-            .stream()
-            .map(r -> r.get(0))
-            .toList();
-    if (repeated.isEmpty()) {
-      return tagged;
-    }
-    if (repeated.size() > maxRepeatedIds) {
-      return rankWithinId(tagged, id, order);
-    }
-    Column ofRepeatedId = coalesce(valid.and(idHash.isin(repeated.toArray())), lit(false));
-    return tagged.where(not(ofRepeatedId)).unionByName(rankWithinId(tagged.where(ofRepeatedId), id, order));
+            .withColumn(IdCensus.KEY, idKey)
+            .join(broadcast(census.repeatedIdKeys().withColumn(REPEATED, lit(true))), IdCensus.KEY, "left");
+    Column ofRepeatedId = col(REPEATED).isNotNull();
+    Dataset<Row> rankedRepeats =
+        Checkpoints.computeOnce(rankWithinId(marked.where(ofRepeatedId).select(inputColumns), id, order));
+    return new Validated(
+        source,
+        marked.where(not(ofRepeatedId)).select(inputColumns).unionByName(rankedRepeats),
+        census.counts(source, duplicates(rankedRepeats)));
+  }
+
+  private static long duplicates(Dataset<Row> tagged) {
+    return tagged.where(col(Validated.REASON_COLUMN).equalTo(DUPLICATE_ID)).count();
+  }
+
+  /** The counts of a tagged frame, by a Spark job of their own. */
+  private static SourceCounts countsOf(String source, Dataset<Row> tagged) {
+    Row r =
+        tagged
+            .agg(count(lit(1)), sum(when(col(Validated.REASON_COLUMN).isNull(), 1L).otherwise(0L)))
+            .first();
+    long rows = r.getLong(0);
+    long accepted = r.isNullAt(1) ? 0 : r.getLong(1);
+    return new SourceCounts(source, rows, accepted, rows - accepted);
   }
 
   /** Ranks the rows of each id (valid rows only) and marks every valid row after the first. */

@@ -21,8 +21,10 @@ import org.apache.spark.sql.Row;
  *
  * @param source the source name ({@link InputSchemas#EVENTS}, {@link InputSchemas#SURVEYS}, {@link InputSchemas#USERS})
  * @param tagged the input columns, in input order, followed by {@link #REASON_COLUMN}
+ * @param counts the source's rows, accepted and rejected, counted by the validation itself
+ *     ({@link RecordValidator}), so that nobody reads the source again just to count it
  */
-public record Validated(String source, Dataset<Row> tagged) {
+public record Validated(String source, Dataset<Row> tagged, SourceCounts counts) {
   /**
    * The rejection reason inside {@link #tagged()}; the double underscore keeps it clear of any
    * input column (segment names must match {@code [a-z][a-z0-9_]*}).

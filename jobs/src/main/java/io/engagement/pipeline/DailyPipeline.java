@@ -27,6 +27,7 @@ import io.engagement.rollups.AccountRollup;
 import io.engagement.rollups.SegmentRollup;
 import io.engagement.scoring.EngagementScorer;
 import io.engagement.scoring.MetricScoresLongForm;
+import io.engagement.spark.Checkpoints;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,7 @@
 package io.engagement.pipeline;
 
 import io.engagement.output.Tables;
+import io.engagement.spark.Checkpoints;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

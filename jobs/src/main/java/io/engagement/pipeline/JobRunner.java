@@ -10,7 +10,6 @@ import io.engagement.input.DayInputReader;
 import io.engagement.input.InputSchemas;
 import io.engagement.input.QualityGate;
 import io.engagement.input.RawDay;
-import io.engagement.input.RecordValidator;
 import io.engagement.input.RowAccounting;
 import io.engagement.input.SourceCounts;
 import io.engagement.output.Columns;
@@ -157,8 +156,7 @@ public final class JobRunner {
       stage = "validating the input";
       validated = DailyPipeline.validate(raw, config).checkpointed();
       Map<String, Long> inputRows = RowAccounting.inputRows(raw);
-      List<SourceCounts> validatedCounts =
-          RecordValidator.counts(validated.events(), validated.surveys(), validated.users());
+      List<SourceCounts> validatedCounts = validated.counts();
       counts = validatedCounts;
       rowsWritten.put(
           Tables.REJECTED_RECORDS.tableName(),

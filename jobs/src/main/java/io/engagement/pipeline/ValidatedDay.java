@@ -2,8 +2,10 @@ package io.engagement.pipeline;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.engagement.input.SourceCounts;
 import io.engagement.input.Validated;
 import io.engagement.output.Columns;
+import io.engagement.spark.Checkpoints;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +20,7 @@ public record ValidatedDay(LocalDate day, Validated events, Validated surveys, V
    * the counts, the rejected rows and several steps read them, and they are small. The events are
    * not kept: they are the day's bulk (at 10M events a checkpoint outgrew the memory store and
    * spilled gigabytes to disk), and their validation is a narrow pass over the input (the
-   * duplicate rule ranks only the rows of repeated ids), so each reader (counts, rejected rows,
+   * duplicate rule ranks only the rows of repeated ids, once), so each reader (rejected rows,
    * daily activity) scans the input again, reading only the columns it needs.
    */
   public ValidatedDay checkpointed() {
@@ -26,15 +28,21 @@ public record ValidatedDay(LocalDate day, Validated events, Validated surveys, V
   }
 
   private static Validated checkpointed(Validated source) {
-    return new Validated(source.source(), Checkpoints.computeOnce(source.tagged()));
+    return new Validated(source.source(), Checkpoints.computeOnce(source.tagged()), source.counts());
   }
 
+  /** Frees what validation and {@link #checkpointed()} keep in memory (ranked repeats, small sources). */
   public void release() {
     sources().forEach(source -> Checkpoints.release(source.tagged()));
   }
 
   public List<Validated> sources() {
     return List.of(events, surveys, users);
+  }
+
+  /** The counts of the three sources, as validation found them, in {@link #sources()} order. */
+  public List<SourceCounts> counts() {
+    return sources().stream().map(Validated::counts).toList();
   }
 
   /** The day's rejected_records rows (without run_id): source, reason, record, ingest_date. */

@@ -29,6 +29,6 @@ public record InputPrivacy(Optional<PseudonymKey> userIdKey, boolean redactComme
     if (redactComments && columns.contains(InputSchemas.COMMENT)) {
       tagged = CommentRedactor.redact(tagged);
     }
-    return new Validated(source.source(), tagged);
+    return new Validated(source.source(), tagged, source.counts());
   }
 }

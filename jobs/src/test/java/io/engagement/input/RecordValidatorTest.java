@@ -156,8 +156,8 @@ class RecordValidatorTest {
                 event("unique", "d", "2026-11-03T08:00:00Z", "u3", "page_view"))
             .withColumn(Validated.REASON_COLUMN, org.apache.spark.sql.functions.lit(null).cast("string"));
     org.apache.spark.sql.Column byTime = col(InputSchemas.EVENT_TIME).asc();
-    Dataset<Row> byValue = RecordValidator.markDuplicates(tagged, InputSchemas.EVENT_ID, 3, byTime);
-    Dataset<Row> byWindow = RecordValidator.markDuplicates(tagged, InputSchemas.EVENT_ID, 2, byTime);
+    Validated byValue = RecordValidator.markDuplicates("events", tagged, InputSchemas.EVENT_ID, 3, byTime);
+    Validated byWindow = RecordValidator.markDuplicates("events", tagged, InputSchemas.EVENT_ID, 2, byTime);
     // the later copy of each of a, b, c is a duplicate; "unique" and the first copies are kept
     Dataset<Row> expected =
         TestFrames.of(new StructType().add("label", DataTypes.StringType).add("reason", DataTypes.StringType))
@@ -167,9 +167,12 @@ class RecordValidatorTest {
             .row("unique", null)
             .toDF();
     DataFrameAssertions.assertSameRows(
-        expected, byValue.select(col("event_name").as("label"), col(Validated.REASON_COLUMN).as("reason")));
+        expected, byValue.tagged().select(col("event_name").as("label"), col(Validated.REASON_COLUMN).as("reason")));
     DataFrameAssertions.assertSameRows(
-        expected, byWindow.select(col("event_name").as("label"), col(Validated.REASON_COLUMN).as("reason")));
+        expected, byWindow.tagged().select(col("event_name").as("label"), col(Validated.REASON_COLUMN).as("reason")));
+    // 7 rows = 4 accepted (a-early, b-1, c-1, unique) + 3 duplicates, whichever path counted them
+    assertEquals(new SourceCounts("events", 7, 4, 3), byValue.counts());
+    assertEquals(new SourceCounts("events", 7, 4, 3), byWindow.counts());
   }
 
   @Test
@@ -382,7 +385,7 @@ class RecordValidatorTest {
   }
 
   @Test
-  void countsAddUpForEverySourceInOneAggregation() {
+  void validationCountsEverySource() {
     Validated events =
         RecordValidator.validateEvents(
             events(
@@ -390,22 +393,51 @@ class RecordValidatorTest {
                 event("ok2", "e2", "2026-11-03T11:00:00Z", "u1", "page_view"),
                 event("dup", "e2", "2026-11-03T12:00:00Z", "u1", "page_view"),
                 event("ok3", "e3", "2026-11-03T13:00:00Z", "u1", "page_view"),
-                event("outside", "e4", "2026-11-04T10:00:00Z", "u1", "page_view")),
+                event("outside", "e4", "2026-11-04T10:00:00Z", "u1", "page_view"),
+                // a repeated id whose other copy rules 1-3 rejected: not a duplicate
+                event("e3-no-user", "e3", "2026-11-03T09:00:00Z", null, "page_view")),
             DAY,
             UTC);
     Validated surveys = RecordValidator.validateSurveys(surveys(), DAY, UTC);
     Validated users =
         RecordValidator.validateUsers(
             users(user("a", "u1", null, null), user("b", "u2", null, null), user("c", null, null, null)));
-    // events: 5 in = 3 accepted (e1, e2 at 11:00, e3) + 2 rejected (dup, outside);
-    // surveys: none; users: 3 in = 2 accepted + 1 rejected (null user_id)
-    assertEquals(
-        List.of(
-            new SourceCounts("events", 5, 3, 2),
-            new SourceCounts("surveys", 0, 0, 0),
-            new SourceCounts("users", 3, 2, 1)),
-        RecordValidator.counts(events, surveys, users));
+    // events: 6 in = 3 accepted (e1, e2 at 11:00, e3 at 13:00) + 3 rejected (dup, outside,
+    // e3-no-user); surveys: none; users: 3 in = 2 accepted + 1 rejected (null user_id)
+    assertEquals(new SourceCounts("events", 6, 3, 3), events.counts());
+    assertEquals(new SourceCounts("surveys", 0, 0, 0), surveys.counts());
+    assertEquals(new SourceCounts("users", 3, 2, 1), users.counts());
+    // the same as counting the frames the pipeline goes on with
     assertEquals(3, events.accepted().count());
-    assertEquals(2, events.rejected().count());
+    assertEquals(3, events.rejected().count());
+    assertEquals(2, users.accepted().count());
+    assertEquals(1, users.rejected().count());
+  }
+
+  /**
+   * The census groups rows by id key: null for rows rules 1-3 rejected, then classes. Here keys
+   * a, a, b, b, c, c, c, d and two nulls: 10 rows, 2 rejected; a, b and c repeat, d does not.
+   */
+  @Test
+  void theCensusCountsRowsAndFindsRepeatedIds() {
+    StructType schema = new StructType().add("key", DataTypes.StringType);
+    Dataset<Row> keys =
+        TestFrames.of(schema)
+            .row("a").row("a").row("b").row("b").row("c").row("c").row("c").row("d")
+            .row((Object) null).row((Object) null)
+            .toDF();
+    IdCensus census = IdCensus.take(keys, col("key"));
+    assertEquals(10, census.rows());
+    assertEquals(2, census.rejectedByRules());
+    assertEquals(3, census.repeatedIds());
+    assertEquals(
+        List.of("a", "b", "c"),
+        census.repeatedIdKeys().collectAsList().stream().map(r -> r.getString(0)).sorted().toList());
+    // c's three rows: 2 duplicates -> 10 in = 2 + 2 rejected, 6 accepted
+    assertEquals(new SourceCounts("x", 10, 6, 4), census.counts("x", 2));
+    census.release();
+
+    IdCensus none = IdCensus.take(keys.where("false"), col("key"));
+    assertEquals(List.of(0L, 0L, 0L), List.of(none.rows(), none.rejectedByRules(), none.repeatedIds()));
   }
 }

@@ -19,7 +19,6 @@ import io.engagement.config.EngagementConfig;
 import io.engagement.config.LoadedConfig;
 import io.engagement.input.InputSchemas;
 import io.engagement.input.RawDay;
-import io.engagement.input.RecordValidator;
 import io.engagement.input.SourceCounts;
 import io.engagement.output.Columns;
 import io.engagement.output.Tables;
@@ -460,7 +459,7 @@ class BadInputCatalogueTest {
     try {
       assertEquals(
           new SourceCounts(InputSchemas.EVENTS, 1_000_000, 1_000_000, 0),
-          RecordValidator.counts(validated.events()).get(0));
+          validated.events().counts());
       outputs = DailyPipeline.compute(validated, DayHistory.none(), config);
       List<Row> activity = outputs.table(Tables.USER_DAILY_ACTIVITY).collectAsList();
       assertEquals(1, activity.size());

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.engagement.config.EngagementConfig;
 import io.engagement.input.InputSchemas;
 import io.engagement.input.RawDay;
-import io.engagement.input.RecordValidator;
 import io.engagement.output.Tables;
 import io.engagement.testing.Events;
 import io.engagement.testing.TestConfigs;
@@ -110,7 +109,7 @@ class DailyPipelineTest {
         validated.rejectedRecords().select("reason").collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
     assertEquals(List.of("duplicate_id", "missing_user_id", "score_out_of_range"), reasons);
     // events 5 in = 3 accepted + 2 rejected; surveys 3 = 2 + 1; users 3 = 3 + 0
-    var counts = RecordValidator.counts(validated.events(), validated.surveys(), validated.users());
+    var counts = validated.counts();
     assertEquals(List.of(5L, 3L, 2L), List.of(counts.get(0).input(), counts.get(0).accepted(), counts.get(0).rejected()));
     assertEquals(List.of(3L, 2L, 1L), List.of(counts.get(1).input(), counts.get(1).accepted(), counts.get(1).rejected()));
     assertEquals(List.of(3L, 3L, 0L), List.of(counts.get(2).input(), counts.get(2).accepted(), counts.get(2).rejected()));

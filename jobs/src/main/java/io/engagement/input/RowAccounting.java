@@ -16,8 +16,9 @@ import org.apache.spark.sql.Row;
 /**
  * The accounting invariant of contract.md: for each source and day, input rows = accepted rows +
  * rejected rows. Each term is counted on its own, at a different point of the run, so the check
- * can catch a lost row: input on the raw files as read, accepted on the validated frame that the
- * pipeline goes on with, rejected on the {@code rejected_records} partition as written.
+ * can catch a lost row: input from the raw files' metadata, accepted by validation as it reads
+ * every row (the rows less those it rejects, {@link IdCensus}), rejected on the {@code
+ * rejected_records} partition as written.
  */
 public final class RowAccounting {
   private static final String SOURCE = "source";

@@ -32,7 +32,10 @@ engagement_exec() {
   local main_class=$1
   shift
   # shellcheck disable=SC2046
+  # -XX:-DontCompileHugeMethods: Spark's biggest generated methods get JIT-compiled too
+  # (DeltaSessionConfig.COMPILE_HUGE_METHODS says why; in local mode this JVM runs every task).
   exec java $(cat "$engagement_jvm_flags_file") \
+    -XX:-DontCompileHugeMethods \
     -Xmx"${ENGAGEMENT_DRIVER_MEMORY:-4g}" \
     -Duser.timezone=UTC \
     -Dlog4j2.configurationFile="$engagement_root/conf/log4j2.properties" \

@@ -55,4 +55,17 @@ class DeltaSessionConfigTest {
             new org.apache.spark.SparkConf(false).set("spark.sql.shuffle.partitions", "64"), 2);
     org.junit.jupiter.api.Assertions.assertFalse(explicit.containsKey("spark.sql.shuffle.partitions"));
   }
+
+  @Test
+  void theSortAggregateAndTheExecutorsJitOptionAreDefaultsAnExplicitSettingKeeps() {
+    var none = DeltaSessionConfig.defaultsUnlessSet(new org.apache.spark.SparkConf(false));
+    assertEquals("true", none.get(DeltaSessionConfig.SORT_AGGREGATE_ON_SORTED_INPUT_KEY));
+    assertEquals("-XX:-DontCompileHugeMethods", none.get("spark.executor.extraJavaOptions"));
+    var explicit =
+        DeltaSessionConfig.defaultsUnlessSet(
+            new org.apache.spark.SparkConf(false)
+                .set("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1")
+                .set(DeltaSessionConfig.SORT_AGGREGATE_ON_SORTED_INPUT_KEY, "false"));
+    assertEquals(Map.of(), explicit);
+  }
 }

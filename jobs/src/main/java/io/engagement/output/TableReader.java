@@ -64,6 +64,17 @@ public final class TableReader {
   }
 
   /**
+   * The run that made {@code day}'s partitions: its latest run, if that succeeded (the benchmark
+   * copies a processed day's output and its job_runs row to other dates). Empty otherwise.
+   */
+  public Optional<JobRun> succeededRun(LocalDate day) {
+    return latestSucceededRuns().flatMap(runs ->
+        runs.where(col(Columns.RUN_DATE).equalTo(lit(day))).collectAsList().stream()
+            .findFirst()
+            .map(JobRunsTable::fromRow));
+  }
+
+  /**
    * Accepted events of the latest {@code maxDays} processed days before {@code day}, by day: the
    * baseline of the volume gate (contract.md, {@code quality.min-volume-ratio}).
    */

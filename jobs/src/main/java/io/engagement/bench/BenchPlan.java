@@ -1,5 +1,6 @@
 package io.engagement.bench;
 
+import io.engagement.bench.HistoryCopies.CopiedDays;
 import io.engagement.errors.EngagementException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,8 +27,14 @@ import java.util.TreeMap;
  * run, only counted in the tables' Delta logs and job_runs, so they are built at a tiny volume
  * ({@code oldEventsPerDay}) with the same users; days within the reach keep the history volume.
  *
+ * <p>With {@code realHistoryDays}, the job runs only the newest days of each history, the same in
+ * the short and the long one; every older day is a copy of the newest ({@link HistoryCopies}), the
+ * days beyond the reach at most {@code oldEventsPerDay} rows per table. Only the real days are
+ * generated, in the world of the whole history (the same population as without copies).
+ *
  * @param longHistoryDays 0 for no long-history run
  * @param longHistorySize the size measured after both histories (in the first group that has it)
+ * @param realHistoryDays days of each history run by the job, the newest; 0 for every day
  */
 public record BenchPlan(
     LocalDate day,
@@ -35,7 +43,8 @@ public record BenchPlan(
     int longHistoryDays,
     int longHistorySize,
     int reachDays,
-    int oldEventsPerDay) {
+    int oldEventsPerDay,
+    int realHistoryDays) {
 
   /**
    * Sizes sharing a user population and history.
@@ -56,6 +65,7 @@ public record BenchPlan(
    * @param users one count for every size, or one per size
    * @param longHistoryDays 0 for none, else more than {@code historyDays}
    * @param longHistorySize the size to measure after the long history too; 0 for the first size
+   * @param realHistoryDays 0 for every history day run by the job, else at most {@code historyDays}
    */
   public static BenchPlan of(
       List<Integer> sizes,
@@ -66,7 +76,8 @@ public record BenchPlan(
       int longHistorySize,
       int historyEventsPerDay,
       int oldEventsPerDay,
-      int reachDays) {
+      int reachDays,
+      int realHistoryDays) {
     if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 1)) {
       throw EngagementException.badUsage("--sizes " + sizes + ": give one or more positive event counts per day");
     }
@@ -90,6 +101,11 @@ public record BenchPlan(
     if (historyEventsPerDay < 1 || oldEventsPerDay < 1) {
       throw EngagementException.badUsage("--history-events and --old-history-events must be at least 1");
     }
+    if (realHistoryDays < 0 || realHistoryDays > historyDays) {
+      throw EngagementException.badUsage(
+          "--real-history-days " + realHistoryDays + ": give 1 to --history-days " + historyDays
+              + " (the short and the long history share their real days), or 0 for every day real");
+    }
     Map<Integer, List<Integer>> sizesByUsers = new LinkedHashMap<>();
     for (int i = 0; i < sizes.size(); i++) {
       int groupUsers = users.size() == 1 ? users.get(0) : users.get(i);
@@ -103,8 +119,8 @@ public record BenchPlan(
       int history = Math.min(historyEventsPerDay, Collections.min(e.getValue()));
       groups.add(new Group(e.getKey(), e.getValue(), history, isLong));
     }
-    return new BenchPlan(
-        day, groups, historyDays, longHistoryDays, longHistoryDays == 0 ? 0 : longSize, reachDays, oldEventsPerDay);
+    return new BenchPlan(day, groups, historyDays, longHistoryDays, longHistoryDays == 0 ? 0 : longSize, reachDays,
+        oldEventsPerDay, realHistoryDays);
   }
 
   /**
@@ -121,15 +137,48 @@ public record BenchPlan(
     return day.minusDays(group.longHistory() ? longHistoryDays : historyDays);
   }
 
-  /** Every history day of the group with its volume; the measured day is not among them. */
+  /**
+   * Every history day the group's input needs, with its volume: every day of its longest history,
+   * or only the real days when the others are copies. The measured day is not among them.
+   */
   public Map<LocalDate, Integer> historyVolumes(Group group) {
     Map<LocalDate, Integer> volumes = new TreeMap<>();
-    int recent = Math.max(historyDays, reachDays);
-    int old = Math.min(oldEventsPerDay, group.historyEventsPerDay());
-    for (LocalDate d = firstDay(group); d.isBefore(day); d = d.plusDays(1)) {
-      volumes.put(d, ChronoUnit.DAYS.between(d, day) <= recent ? group.historyEventsPerDay() : old);
+    int old = oldEventsPerDay(group);
+    LocalDate first = day.minusDays(realDays(group.longHistory() ? longHistoryDays : historyDays));
+    for (LocalDate d = first; d.isBefore(day); d = d.plusDays(1)) {
+      volumes.put(d, withinReach(d) ? group.historyEventsPerDay() : old);
     }
     return volumes;
+  }
+
+  /** Days of a history of {@code days} days that the job runs: the newest ones. */
+  public int realDays(int days) {
+    return realHistoryDays == 0 ? days : Math.min(realHistoryDays, days);
+  }
+
+  /**
+   * The days of a history of {@code days} days that are copies of its newest day (the most mature
+   * one, the day before the measured day); empty when the job runs every day.
+   */
+  public Optional<CopiedDays> copies(Group group, int days) {
+    int real = realDays(days);
+    if (real == days) {
+      return Optional.empty();
+    }
+    List<LocalDate> full = new ArrayList<>();
+    List<LocalDate> sampled = new ArrayList<>();
+    for (LocalDate d = day.minusDays(days); d.isBefore(day.minusDays(real)); d = d.plusDays(1)) {
+      (withinReach(d) ? full : sampled).add(d);
+    }
+    return Optional.of(new CopiedDays(day.minusDays(1), full, sampled, oldEventsPerDay(group)));
+  }
+
+  /**
+   * Whether a history day has the history volume: the run may read it (or it is part of the short
+   * history, which the long one repeats).
+   */
+  private boolean withinReach(LocalDate historyDay) {
+    return ChronoUnit.DAYS.between(historyDay, day) <= Math.max(historyDays, reachDays);
   }
 
   /** Days of the group's long history that are older than the reach (built at the tiny volume). */

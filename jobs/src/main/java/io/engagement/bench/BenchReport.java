@@ -34,15 +34,25 @@ public record BenchReport(
   public record InputBuild(int users, LocalDate from, LocalDate to, long events, double seconds) {}
 
   /**
-   * One warehouse built by running the job day by day.
+   * One warehouse: its newest {@code realDays} run by the job day by day, the older days copies of
+   * the newest ({@link HistoryCopies}).
    *
    * @param recentEventsPerDay volume of the days the job can read back (within reach)
-   * @param oldDays days older than the reach, at {@code oldEventsPerDay}
+   * @param oldDays days older than the reach, at {@code oldEventsPerDay}, or with at most that many
+   *     rows per table when they are copies
+   * @param backfillSeconds running the job over the real days
+   * @param copySeconds copying the other days; 0 when there are none
    */
   public record HistoryBuild(
-      int users, int days, int recentEventsPerDay, int oldDays, int oldEventsPerDay, double seconds) {
-    public double secondsPerDay() {
-      return days == 0 ? Double.NaN : seconds / days;
+      int users, int days, int realDays, int recentEventsPerDay, int oldDays, int oldEventsPerDay,
+      double backfillSeconds, double copySeconds) {
+    public int copiedDays() {
+      return days - realDays;
+    }
+
+    /** The job's time per day it ran. */
+    public double secondsPerRealDay() {
+      return realDays == 0 ? Double.NaN : backfillSeconds / realDays;
     }
   }
 

@@ -6,6 +6,7 @@ import io.engagement.bench.BenchReport.HistoryComparison;
 import io.engagement.bench.BenchReport.InputBuild;
 import io.engagement.bench.BenchReport.SizeResult;
 import io.engagement.bench.BenchReport.SkewComparison;
+import io.engagement.bench.HistoryCopies.CopiedDays;
 import io.engagement.config.ConfigLoader;
 import io.engagement.config.LoadedConfig;
 import io.engagement.output.DeltaSessionConfig;
@@ -16,18 +17,21 @@ import io.engagement.sample.SampleDataSpec;
 import io.engagement.sample.SampleDataSummary;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * Carries out a {@link BenchPlan}: per user population, generates the history days, builds the
- * histories with the real job, then per size rewrites the measured day at its size, scans it (the
- * floor) and runs it; the long-history run follows its size's short-history run on the same input.
+ * histories with the real job (and with copies of its newest day, when the plan has fewer real
+ * days), then per size rewrites the measured day at its size, scans it (the floor) and runs it;
+ * the long-history run follows its size's short-history run on the same input.
  * Everything lives under the work folder, one input root per population and one output root per
  * history, all rebuilt on every run (the job that builds the history is the one being measured).
  */
@@ -71,16 +75,17 @@ final class BenchRunner {
       SampleDataSpec spec =
           new SampleDataSpec(input.toString(), plan.firstDay(group), plan.day(), group.users(), 0, seed);
       say("generating the history of %,d users from %s", group.users(), spec.from());
-      SampleDataSummary generated = SampleDataGenerator.generate(spec, plan.historyVolumes(group), this::sayIndented);
-      inputs.add(new InputBuild(group.users(), spec.from(), plan.day().minusDays(1), generated.events(),
+      TreeMap<LocalDate, Integer> volumes = new TreeMap<>(plan.historyVolumes(group));
+      SampleDataSummary generated = SampleDataGenerator.generate(spec, volumes, this::sayIndented);
+      inputs.add(new InputBuild(group.users(), volumes.firstKey(), volumes.lastKey(), generated.events(),
           generated.seconds()));
 
       LoadedConfig shortHistory = config(input, warehouse(group, plan.historyDays()));
-      histories.add(backfill(shortHistory, group, plan.historyDays(), 0));
+      histories.add(build(spark, shortHistory, group, plan.historyDays(), 0));
       Optional<LoadedConfig> longHistory = Optional.empty();
       if (group.longHistory()) {
         longHistory = Optional.of(config(input, warehouse(group, plan.longHistoryDays())));
-        histories.add(backfill(longHistory.get(), group, plan.longHistoryDays(), plan.oldDays(group)));
+        histories.add(build(spark, longHistory.get(), group, plan.longHistoryDays(), plan.oldDays(group)));
       }
 
       for (int size : group.sizes()) {
@@ -107,14 +112,32 @@ final class BenchRunner {
         comparison, skewed);
   }
 
-  private HistoryBuild backfill(LoadedConfig config, Group group, int days, int oldDays) {
-    say("building %d days of history for %,d users in %s", days, group.users(), config.config().outputRoot());
+  /** One history: the job runs its real days, then the other days are copied from the newest. */
+  private HistoryBuild build(SparkSession spark, LoadedConfig config, Group group, int days, int oldDays) {
+    String root = config.config().outputRoot();
+    int real = plan.realDays(days);
+    say("building %d days of history for %,d users in %s: %d run by the job, %d copied", days, group.users(), root,
+        real, days - real);
     long started = System.nanoTime();
-    new JobRunner(config, false, progress).backfill(plan.day().minusDays(days), plan.day().minusDays(1));
-    double seconds = (System.nanoTime() - started) / 1e9;
-    say("%d days of history built in %.1f s", days, seconds);
-    return new HistoryBuild(group.users(), days, group.historyEventsPerDay(), oldDays, plan.oldEventsPerDay(group),
-        seconds);
+    new JobRunner(config, false, progress).backfill(plan.day().minusDays(real), plan.day().minusDays(1));
+    double backfill = secondsSince(started);
+    say("%d days run by the job in %.1f s", real, backfill);
+    double copy = 0;
+    Optional<CopiedDays> copies = plan.copies(group, days);
+    if (copies.isPresent()) {
+      CopiedDays copied = copies.get();
+      started = System.nanoTime();
+      HistoryCopies.copy(spark, root, copied);
+      copy = secondsSince(started);
+      say("%d days copied from %s in %.1f s (%d with every row, %d with at most %,d rows per table)", copied.count(),
+          copied.template(), copy, copied.fullDays().size(), copied.sampledDays().size(), copied.sampleRows());
+    }
+    return new HistoryBuild(group.users(), days, real, group.historyEventsPerDay(), oldDays, plan.oldEventsPerDay(group),
+        backfill, copy);
+  }
+
+  private static double secondsSince(long startedNanos) {
+    return (System.nanoTime() - startedNanos) / 1e9;
   }
 
   /**

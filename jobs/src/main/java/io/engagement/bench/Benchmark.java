@@ -53,6 +53,11 @@ public final class Benchmark implements Callable<Integer> {
       description = "Days of history for the history-independence run; 0 for none (default: ${DEFAULT-VALUE}).")
   private int longHistoryDays;
 
+  @Option(names = "--real-history-days", paramLabel = "N", defaultValue = "0",
+      description = "Days of each history run by the job, the newest; the older ones are copies of the newest"
+          + " one's output (default: 0, every day run by the job).")
+  private int realHistoryDays;
+
   @Option(names = "--long-history-size", paramLabel = "N", defaultValue = "0",
       description = "The size measured after the long history too (default: the first of --sizes).")
   private int longHistorySize;
@@ -72,7 +77,8 @@ public final class Benchmark implements Callable<Integer> {
   private int historyEvents;
 
   @Option(names = "--old-history-events", paramLabel = "N", defaultValue = "10000",
-      description = "Events per day of long-history days older than the job ever reads (default: ${DEFAULT-VALUE}).")
+      description = "Events per day of long-history days older than the job ever reads; rows per table when"
+          + " they are copies (default: ${DEFAULT-VALUE}).")
   private int oldHistoryEvents;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
@@ -122,7 +128,7 @@ public final class Benchmark implements Callable<Integer> {
     int reach = BenchPlan.reachDays(
         engagement.windowDays(), engagement.nps().windowDays(), engagement.anomalies().baselineDays());
     BenchPlan plan = BenchPlan.of(sizes, users, day, historyDays, longHistoryDays, longHistorySize, historyEvents,
-        oldHistoryEvents, reach);
+        oldHistoryEvents, reach, realHistoryDays);
     if (skewShare < 0 || skewShare >= 1) {
       throw EngagementException.badUsage("--skew-share " + skewShare + ": give a share from 0 (no skew run) to below 1");
     }

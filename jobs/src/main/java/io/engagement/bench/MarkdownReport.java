@@ -108,13 +108,18 @@ public final class MarkdownReport {
           String.format(Locale.ROOT, "%.1f", input.seconds())));
     }
     md.append('\n');
-    table(md, List.of("users", "history days", "events/day: recent days / older days", "backfill s", "s per day"), 1);
+    table(md, List.of("users", "history days", "run by the job", "copied", "events/day: recent days / older days",
+        "backfill s", "s per job day", "copy s"), 1);
     for (HistoryBuild history : report.histories()) {
+      String old = history.copiedDays() == 0
+          ? count(history.oldEventsPerDay())
+          : "copies of at most " + count(history.oldEventsPerDay()) + " rows per table";
       String volumes = count(history.recentEventsPerDay())
-          + (history.oldDays() == 0 ? "" : " / " + count(history.oldEventsPerDay()) + " (" + history.oldDays() + " days)");
-      cells(md, List.of(count(history.users()), Integer.toString(history.days()), volumes,
-          String.format(Locale.ROOT, "%.1f", history.seconds()),
-          String.format(Locale.ROOT, "%.1f", history.secondsPerDay())));
+          + (history.oldDays() == 0 ? "" : " / " + old + " (" + history.oldDays() + " days)");
+      cells(md, List.of(count(history.users()), Integer.toString(history.days()), Integer.toString(history.realDays()),
+          Integer.toString(history.copiedDays()), volumes, String.format(Locale.ROOT, "%.1f", history.backfillSeconds()),
+          String.format(Locale.ROOT, "%.1f", history.secondsPerRealDay()),
+          history.copiedDays() == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f", history.copySeconds())));
     }
     md.append('\n');
   }
@@ -166,7 +171,7 @@ public final class MarkdownReport {
         .map(h -> count(h.users()) + " users: " + count(h.recentEventsPerDay()) + " events/day")
         .distinct()
         .collect(Collectors.joining("; "));
-    List<String> notes = List.of(
+    List<String> notes = new ArrayList<>(List.of(
         "Data: the sample generator (same seed, same users for a population's history and measured days). "
             + "Volumes are a week's average: a weekday has about 9% more, a weekend day about 20% less; "
             + "*input events* is what the run actually read, bad rows included.",
@@ -199,7 +204,15 @@ public final class MarkdownReport {
             + "baseline): those days have the history volume; older days, which the run never reads (they only add "
             + "to the tables' Delta logs and to job_runs), are built at a tiny volume with the same users, to keep "
             + "the build affordable. A short history shorter than the NPS window also makes the NPS stage read "
-            + "fewer days of user_engagement than a long one does, which is real, not noise.");
+            + "fewer days of user_engagement than a long one does, which is real, not noise."));
+    if (report.histories().stream().anyMatch(h -> h.copiedDays() > 0)) {
+      notes.add("Copied history days: the job ran only the newest days of each history (*run by the job*, the "
+          + "same days in the short and the long history); every older day is a copy of the newest one's output "
+          + "partitions, the template, with only the date column changed, and of its job_runs row with its own "
+          + "run id, so it counts as processed. The copies' numbers are the template's: only the timing means "
+          + "something. Days beyond the reach keep at most the rows shown per table. A history run by the job "
+          + "has one commit per table and day; the copies are one commit per table for all the copied days.");
+    }
     notes.forEach(note -> md.append("- ").append(note).append('\n'));
   }
 

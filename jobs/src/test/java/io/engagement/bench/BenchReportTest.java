@@ -37,6 +37,14 @@ class BenchReportTest {
   @Test
   void aHistoryBuildsSecondsPerDay() {
     // 560 s over 28 days = 20 s a day.
-    assertEquals(20.0, new HistoryBuild(10, 28, 1000, 0, 10, 560).secondsPerDay(), 1e-9);
+    assertEquals(20.0, new HistoryBuild(10, 28, 28, 1000, 0, 10, 560, 0).secondsPerRealDay(), 1e-9);
+  }
+
+  @Test
+  void aCopiedHistoryTimesOnlyTheDaysTheJobRan() {
+    // 365 days, 7 run by the job in 280 s = 40 s each; 365 - 7 = 358 copied.
+    HistoryBuild copied = new HistoryBuild(10, 365, 7, 1000, 276, 10, 280, 90);
+    assertEquals(40.0, copied.secondsPerRealDay(), 1e-9);
+    assertEquals(358, copied.copiedDays());
   }
 }

@@ -33,7 +33,8 @@ class MarkdownReportTest {
     BenchReport report = new BenchReport("smoke", machine, "scripts/bench.sh --sizes 100000", LocalDate.parse("2026-11-04"),
         42, 7,
         List.of(new InputBuild(10_000, LocalDate.parse("2026-10-25"), LocalDate.parse("2026-11-03"), 50_000, 12.34)),
-        List.of(new HistoryBuild(10_000, 3, 5_000, 0, 50, 30), new HistoryBuild(10_000, 10, 5_000, 2, 50, 95)),
+        List.of(new HistoryBuild(10_000, 3, 3, 5_000, 0, 50, 30, 0), new HistoryBuild(10_000, 10, 10, 5_000, 2, 50, 95, 0),
+            new HistoryBuild(10_000, 10, 3, 5_000, 2, 50, 27, 4.5)),
         List.of(new SizeResult(100_000, 10_000, shortRun, 2_500)),
         Optional.of(new HistoryComparison(100_000, 10_000, 3, 10, shortRun, longRun)),
         Optional.of(new SkewComparison(100_000, 10_000, 0.05, shortRun, skewedRun)));
@@ -95,9 +96,15 @@ class MarkdownReportTest {
   @Test
   void historiesShowTheirVolumesAndBuildTime() {
     assertLine("| 10,000 | 2026-10-25 .. 2026-11-03 | 50,000 | 12.3 |");
-    // 30 s / 3 days = 10.0; 95 s / 10 days = 9.5.
-    assertLine("| 10,000 | 3 | 5,000 | 30.0 | 10.0 |");
-    assertLine("| 10,000 | 10 | 5,000 / 50 (2 days) | 95.0 | 9.5 |");
+    assertLine("| users | history days | run by the job | copied | events/day: recent days / older days | backfill s"
+        + " | s per job day | copy s |");
+    // 30 s / 3 days = 10.0; 95 s / 10 days = 9.5; nothing copied, no copy time.
+    assertLine("| 10,000 | 3 | 3 | 0 | 5,000 | 30.0 | 10.0 | n/a |");
+    assertLine("| 10,000 | 10 | 10 | 0 | 5,000 / 50 (2 days) | 95.0 | 9.5 | n/a |");
+    // 3 days run by the job in 27 s = 9.0 s each; the other 10 - 3 = 7 copied in 4.5 s, the 2 oldest
+    // with at most 50 rows per table.
+    assertLine("| 10,000 | 10 | 3 | 7 | 5,000 / copies of at most 50 rows per table (2 days) | 27.0 | 9.0 | 4.5 |");
+    assertTrue(markdown.contains("- Copied history days: the job ran only the newest days"), markdown);
   }
 
   @Test

@@ -74,8 +74,9 @@ final class BenchRunner {
       BenchFiles.deleteTreeOrFail(input);
       SampleDataSpec spec =
           new SampleDataSpec(input.toString(), plan.firstDay(group), plan.day(), group.users(), 0, seed);
-      say("generating the history of %,d users from %s", group.users(), spec.from());
       TreeMap<LocalDate, Integer> volumes = new TreeMap<>(plan.historyVolumes(group));
+      say("generating %d history days of %,d users from %s (users of %s .. %s)", volumes.size(), group.users(),
+          volumes.firstKey(), spec.from(), spec.to());
       SampleDataSummary generated = SampleDataGenerator.generate(spec, volumes, this::sayIndented);
       inputs.add(new InputBuild(group.users(), volumes.firstKey(), volumes.lastKey(), generated.events(),
           generated.seconds()));

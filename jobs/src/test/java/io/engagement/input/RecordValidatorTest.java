@@ -440,4 +440,20 @@ class RecordValidatorTest {
     IdCensus none = IdCensus.take(keys.where("false"), col("key"));
     assertEquals(List.of(0L, 0L, 0L), List.of(none.rows(), none.rejectedByRules(), none.repeatedIds()));
   }
+
+  /**
+   * One task's sorted keys: two nulls, then a a b c c c d. Repeated: a (2 copies), c (3); seen
+   * once: b, d (2 rows); rejected: the 2 nulls. An empty task gives no row.
+   */
+  @Test
+  void keyRunsCountEachTasksSortedKeys() throws Exception {
+    List<Row> sorted =
+        java.util.Arrays.asList(null, null, "a", "a", "b", "c", "c", "c", "d").stream()
+            .map(k -> org.apache.spark.sql.RowFactory.create(k))
+            .toList();
+    List<String> runs = new java.util.ArrayList<>();
+    new IdCensus.KeyRuns().call(sorted.iterator()).forEachRemaining(r -> runs.add(r.toString()));
+    assertEquals(List.of("[false,a,2]", "[false,c,3]", "[false,null,2]", "[true,null,2]"), runs);
+    assertEquals(false, new IdCensus.KeyRuns().call(java.util.Collections.emptyIterator()).hasNext());
+  }
 }

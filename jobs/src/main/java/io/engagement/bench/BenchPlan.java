@@ -178,12 +178,17 @@ public record BenchPlan(
    * history, which the long one repeats).
    */
   private boolean withinReach(LocalDate historyDay) {
-    return ChronoUnit.DAYS.between(historyDay, day) <= Math.max(historyDays, reachDays);
+    return ChronoUnit.DAYS.between(historyDay, day) <= recentDays();
+  }
+
+  /** Days back that keep the history volume: those the run may read, and the whole short history. */
+  private int recentDays() {
+    return Math.max(historyDays, reachDays);
   }
 
   /** Days of the group's long history that are older than the reach (built at the tiny volume). */
   public int oldDays(Group group) {
-    return group.longHistory() ? Math.max(0, longHistoryDays - Math.max(historyDays, reachDays)) : 0;
+    return group.longHistory() ? Math.max(0, longHistoryDays - recentDays()) : 0;
   }
 
   public int oldEventsPerDay(Group group) {

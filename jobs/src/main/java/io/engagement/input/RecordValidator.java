@@ -134,8 +134,8 @@ public final class RecordValidator {
    * IdCensus}); then only the rows of those ids are ranked, once, and kept (a local checkpoint),
    * so each reader of the tagged frame scans the input once, picking out the repeated ids by a
    * broadcast join with the census. A window over every row shuffled and sorted the whole day,
-   * every column: at 10M events with 0.8% of them repeated, it was most of the cost of reading a
-   * day (benchmarks/). When more than {@code maxRepeatedIds} ids repeat (a file exported twice),
+   * every column: on a 10M-event day with 0.23% of its ids repeated, it was most of the cost of
+   * reading the day (benchmarks/). When more than {@code maxRepeatedIds} ids repeat (a file exported twice),
    * the join would broadcast too much: every row is ranked then, which gives the same result.
    */
   private static Validated markDuplicates(String source, Dataset<Row> tagged, String id, Column... order) {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import scala.collection.Iterator;
 
 /**
@@ -29,13 +29,7 @@ public final class DataFrameAssertions {
   }
 
   public static void assertSameRows(Dataset<Row> expected, Dataset<Row> actual, double tolerance) {
-    List<String> expectedColumns = Arrays.asList(expected.columns());
-    List<String> actualColumns = Arrays.asList(actual.columns());
-    assertSameColumns(expectedColumns, actualColumns);
-    Column[] ordered = expectedColumns.stream().map(Column::new).toArray(Column[]::new);
-    List<String> exp = render(expected.select(ordered).collectAsList(), tolerance);
-    List<String> act = render(actual.select(ordered).collectAsList(), tolerance);
-    assertSameRendered(expectedColumns, exp, act);
+    assertSameRows(collect(expected), collect(actual), tolerance);
   }
 
   /** Bit-for-bit equal rows (doubles too), in any order: what determinism and crash tests demand. */
@@ -85,16 +79,11 @@ public final class DataFrameAssertions {
   /** The rows of {@code collected} as {@link #render(List, double)} does, their values in {@code order}. */
   private static List<String> render(Collected collected, List<String> order, double tolerance) {
     int[] at = order.stream().mapToInt(collected.columns()::indexOf).toArray();
-    List<String> out = new ArrayList<>();
+    List<Row> reordered = new ArrayList<>();
     for (Row row : collected.rows()) {
-      List<String> parts = new ArrayList<>();
-      for (int i : at) {
-        parts.add(renderValue(row.get(i), tolerance));
-      }
-      out.add("[" + String.join(", ", parts) + "]");
+      reordered.add(RowFactory.create(Arrays.stream(at).mapToObj(row::get).toArray()));
     }
-    out.sort(Comparator.naturalOrder());
-    return out;
+    return render(reordered, tolerance);
   }
 
   private static void assertSameRendered(List<String> expectedColumns, List<String> exp, List<String> act) {

@@ -1,12 +1,8 @@
 package io.engagement.activity;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.timestamp_micros;
 
 import io.engagement.config.EngagementConfig;
 import io.engagement.config.KpiConfig;
@@ -17,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -45,61 +42,41 @@ public final class DailyActivity {
           .add(Columns.LAST_EVENT_TIME, DataTypes.TimestampType)
           .add(Columns.EVENT_ACCOUNT_ID, DataTypes.StringType);
 
-  private static final String KPI_PREFIX = "_kpi_";
-  private static final String EVENT_NAMES = "_event_names";
-
   private DailyActivity() {}
 
   /**
    * Columns: user_id, activity_date, visits, events, duration_seconds, features_used,
    * channels_used, event_counts, kpi_values, first_event_time, last_event_time, event_account_id.
    *
-   * <p>One pass over the day's events: they are shuffled once, by user, and sorted by user to
-   * mark visits ({@link Visits#mark}); the marked events then come user by user, so one
-   * aggregation per user streams over them (a sort aggregate, with
-   * {@code spark.sql.execution.replaceHashWithSortAgg}) and nothing is shuffled or sorted again.
+   * <p>One pass over the day's events: they are shuffled once, by user, sorted within each user in
+   * {@link Visits#order()}, and each user's events are folded into one row as they stream past
+   * ({@link UserDayFold}).
    */
   public static Dataset<Row> build(Dataset<Row> events, EngagementConfig config, LocalDate day) {
     List<KpiConfig> kpis = List.copyOf(config.kpis().values());
-    Dataset<Row> marked =
-        Visits.mark(withKpiContributions(events, kpis), config.visitEventTypes(), config.visitTimeoutMinutes());
-    return marked
-        .groupBy(col(InputSchemas.USER_ID))
-        .agg(
-            functions.sum(col(Visits.STARTS_VISIT)).as(Columns.VISITS),
-            functions.sum(col(Visits.IN_VISIT)).as(Columns.EVENTS),
-            // Summed in whole microseconds, then converted once: a sum of doubles depends on the
-            // order of the visits, and a rerun must give the same bits.
-            functions.sum(col(Visits.GAP_MICROS)).cast("double").divide(1_000_000.0).as(Columns.DURATION_SECONDS),
-            array_sort(collect_set(col(InputSchemas.FEATURE))).as(Columns.FEATURES_USED),
-            array_sort(collect_set(col(InputSchemas.CHANNEL))).as(Columns.CHANNELS_USED),
-            array_sort(collect_list(col(InputSchemas.EVENT_NAME))).as(EVENT_NAMES),
-            kpiValues(kpis).as(Columns.KPI_VALUES),
-            functions.min(col(InputSchemas.EVENT_TIME)).as(Columns.FIRST_EVENT_TIME),
-            functions.max(col(InputSchemas.EVENT_TIME)).as(Columns.LAST_EVENT_TIME),
-            functions.max_by(col(InputSchemas.ACCOUNT_ID), latestAccountOrder()).as(Columns.EVENT_ACCOUNT_ID))
-        .select(
-            col(InputSchemas.USER_ID),
-            lit(java.sql.Date.valueOf(day)).as(Columns.ACTIVITY_DATE),
-            col(Columns.VISITS),
-            col(Columns.EVENTS),
-            col(Columns.DURATION_SECONDS),
-            col(Columns.FEATURES_USED),
-            col(Columns.CHANNELS_USED),
-            countsOfSorted(col(EVENT_NAMES)).as(Columns.EVENT_COUNTS),
-            col(Columns.KPI_VALUES),
-            col(Columns.FIRST_EVENT_TIME),
-            col(Columns.LAST_EVENT_TIME),
-            col(Columns.EVENT_ACCOUNT_ID));
-  }
-
-  /** What each event contributes to each KPI, computed once per event (KpiMeasures#contribution). */
-  private static Dataset<Row> withKpiContributions(Dataset<Row> events, List<KpiConfig> kpis) {
-    Dataset<Row> out = events;
-    for (int i = 0; i < kpis.size(); i++) {
-      out = out.withColumn(KPI_PREFIX + i, KpiMeasures.contribution(kpis.get(i)));
-    }
-    return out;
+    UserDayFold fold = new UserDayFold(config.visitTimeoutMinutes(), kpis);
+    Dataset<Row> foldInput =
+        events.select(UserDayFold.inputColumns(config.visitEventTypes(), kpis));
+    Dataset<Row> folded =
+        foldInput
+            .groupBy(col(InputSchemas.USER_ID))
+            .as(Encoders.STRING(), Encoders.row(foldInput.schema()))
+            .flatMapSortedGroups(Visits.order(), fold, Encoders.row(fold.outputSchema()));
+    return folded.select(
+        col(InputSchemas.USER_ID),
+        lit(java.sql.Date.valueOf(day)).as(Columns.ACTIVITY_DATE),
+        col(Columns.VISITS),
+        col(Columns.EVENTS),
+        // Summed in whole microseconds, then converted once: a sum of doubles would depend on the
+        // order of the visits.
+        col(UserDayFold.DURATION_MICROS).cast("double").divide(1_000_000.0).as(Columns.DURATION_SECONDS),
+        col(UserDayFold.FEATURES).as(Columns.FEATURES_USED),
+        col(UserDayFold.CHANNELS).as(Columns.CHANNELS_USED),
+        functions.map_from_arrays(col(UserDayFold.EVENT_NAMES), col(UserDayFold.EVENT_NAME_COUNTS)).as(Columns.EVENT_COUNTS),
+        kpiValues(kpis).as(Columns.KPI_VALUES),
+        timestamp_micros(col(UserDayFold.FIRST_MICROS)).as(Columns.FIRST_EVENT_TIME),
+        timestamp_micros(col(UserDayFold.LAST_MICROS)).as(Columns.LAST_EVENT_TIME),
+        col(Columns.EVENT_ACCOUNT_ID));
   }
 
   private static Column kpiValues(List<KpiConfig> kpis) {
@@ -109,31 +86,8 @@ public final class DailyActivity {
     List<Column> entries = new ArrayList<>();
     for (int i = 0; i < kpis.size(); i++) {
       entries.add(lit(kpis.get(i).name()));
-      entries.add(KpiMeasures.dailyAggregate(kpis.get(i), col(KPI_PREFIX + i)));
+      entries.add(col(UserDayFold.kpiColumn(i)));
     }
     return functions.map(entries.toArray(Column[]::new));
-  }
-
-  /** Orders the events that carry an account_id by time, ties by event_id; null for the others. */
-  private static Column latestAccountOrder() {
-    return when(col(InputSchemas.ACCOUNT_ID).isNotNull(), struct(col(InputSchemas.EVENT_TIME), col(InputSchemas.EVENT_ID)));
-  }
-
-  /**
-   * value -> count of a sorted array without nulls. Equal values are adjacent, so a value's count
-   * is the distance from its first position to the next distinct value's first position (or past
-   * the end): a few scans per distinct value, where counting by a second aggregation would need a
-   * second grouping of the day's events.
-   */
-  static Column countsOfSorted(Column sorted) {
-    Column distinct = functions.array_distinct(sorted);
-    Column pastTheEnd = functions.size(sorted).plus(1).cast("long");
-    Column counts =
-        functions.transform(
-            distinct,
-            (value, i) ->
-                functions.coalesce(functions.array_position(sorted, functions.get(distinct, i.plus(1))), pastTheEnd)
-                    .minus(functions.array_position(sorted, value)));
-    return functions.map_from_arrays(distinct, counts);
   }
 }

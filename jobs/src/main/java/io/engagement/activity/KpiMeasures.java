@@ -70,19 +70,4 @@ public final class KpiMeasures {
       case SUM, MAX -> when(matching, measure(kpi));
     };
   }
-
-  /**
-   * The day's value of one KPI for a group of events, from their {@link #contribution}s: the sum
-   * or maximum of the non-null measures of matching events, or their count; 0 when nothing
-   * matches (an active day with no matching event has the value 0).
-   */
-  public static Column dailyAggregate(KpiConfig kpi, Column contribution) {
-    Column value =
-        switch (kpi.aggregation()) {
-          case COUNT -> functions.count(contribution).cast("double");
-          case SUM -> functions.sum(contribution);
-          case MAX -> functions.max(contribution);
-        };
-    return functions.coalesce(value, lit(0.0));
-  }
 }

@@ -1,17 +1,12 @@
 package io.engagement.activity;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.engagement.input.InputSchemas;
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 /**
@@ -20,28 +15,26 @@ import org.apache.spark.sql.functions;
  * strictly greater than the timeout starts a new visit. Times are compared in microseconds so
  * that 30 min 0.000001 s is a new visit and 30 min 0 s is not.
  *
- * <p>Visits are not built as rows. Each event is marked instead, in one ordered pass over the
- * user's events: whether it starts a visit and how long after the previous event of its visit it
- * came. A user's visits are then the sum of the starts, and their total duration the sum of the
- * gaps (a visit's gaps add up to its last minus its first event time), so the daily activity is
- * one aggregation of marked events, not an aggregation per visit joined to one per user.
+ * <p>Visits are not built as rows. Each event gets a {@link #KIND}, and a user's events sorted in
+ * {@link #order()} are counted by a {@link VisitTally} as they stream past: a session's events
+ * are then adjacent, and sessionless events follow each other in time, so every event is compared
+ * with the one before it only. A visit's gaps add up to its last minus its first event time, so
+ * the durations need no per-visit state either.
  *
  * <p>The input is one validated day, so a visit can never cross midnight of the business day.
  */
 public final class Visits {
-  /** 1 when the event forms a visit (its type is listed, or the list is empty), else 0. */
-  public static final String IN_VISIT = "in_visit";
-  /** 1 when the event is the first of a visit, else 0 (also 0 when it forms no visit). */
-  public static final String STARTS_VISIT = "starts_visit";
-  /** µs since the previous event of the same visit; 0 for a visit's first event or no visit. */
-  public static final String GAP_MICROS = "visit_gap_micros";
+  /** The event's {@link #SESSION}, {@link #SESSIONISED} or {@link #NO_VISIT} kind, an int. */
+  public static final String KIND = "_visit_kind";
+  /** The event_time in µs since the epoch, a long. */
+  public static final String MICROS = "_micros";
 
-  /** 0: has a session_id; 1: sessionised by the timeout; 2: forms no visit. */
-  private static final String KIND = "_visit_kind";
-  private static final String MICROS = "_micros";
-  private static final String PREVIOUS_KIND = "_previous_kind";
-  private static final String PREVIOUS_SESSION = "_previous_session";
-  private static final String PREVIOUS_MICROS = "_previous_micros";
+  /** The event has a session_id: its visit is (user, session_id). */
+  public static final int SESSION = 0;
+  /** The event has no session_id: it is sessionised by the timeout. */
+  public static final int SESSIONISED = 1;
+  /** The event's type is not one that forms visits. */
+  public static final int NO_VISIT = 2;
 
   private Visits() {}
 
@@ -53,40 +46,24 @@ public final class Visits {
     return col(InputSchemas.EVENT_TYPE).isin(visitEventTypes.toArray());
   }
 
+  /** The event's kind ({@link #KIND}). */
+  public static Column kind(List<String> visitEventTypes) {
+    return when(functions.not(functions.coalesce(formsVisit(visitEventTypes), lit(false))), NO_VISIT)
+        .when(col(InputSchemas.SESSION_ID).isNotNull(), SESSION)
+        .otherwise(SESSIONISED);
+  }
+
+  /** The event_time in whole microseconds ({@link #MICROS}). */
+  public static Column micros() {
+    return functions.unix_micros(col(InputSchemas.EVENT_TIME));
+  }
+
   /**
-   * The events with {@link #IN_VISIT}, {@link #STARTS_VISIT} and {@link #GAP_MICROS} added, all
-   * longs. One window over each user's events, ordered so that a session's events are adjacent
-   * and sessionless events follow each other in time (ties by event_id); the marks compare each
-   * event with the one before it only. The rows come out partitioned by user_id, so an
-   * aggregation by user needs no further shuffle.
+   * The order a {@link VisitTally} needs within one user's events: by kind, so that the kinds do
+   * not interleave; by session_id, so that a session's events are adjacent; by time; and by
+   * event_id, so that events of the same microsecond come in the same order in every run.
    */
-  public static Dataset<Row> mark(Dataset<Row> events, List<String> visitEventTypes, int timeoutMinutes) {
-    long timeoutMicros = timeoutMinutes * 60L * 1_000_000L;
-    Column kind =
-        when(functions.not(functions.coalesce(formsVisit(visitEventTypes), lit(false))), 2)
-            .when(col(InputSchemas.SESSION_ID).isNotNull(), 0)
-            .otherwise(1);
-    WindowSpec byUser =
-        Window.partitionBy(col(InputSchemas.USER_ID))
-            .orderBy(col(KIND), col(InputSchemas.SESSION_ID), col(MICROS), col(InputSchemas.EVENT_ID));
-    Column gap = col(MICROS).minus(col(PREVIOUS_MICROS));
-    Column sameSession =
-        col(KIND).equalTo(0)
-            .and(col(PREVIOUS_KIND).equalTo(0))
-            .and(col(PREVIOUS_SESSION).equalTo(col(InputSchemas.SESSION_ID)));
-    Column withinTimeout = col(KIND).equalTo(1).and(col(PREVIOUS_KIND).equalTo(1)).and(gap.leq(timeoutMicros));
-    Column continuesVisit = functions.coalesce(sameSession.or(withinTimeout), lit(false));
-    return events
-        .withColumn(MICROS, functions.unix_micros(col(InputSchemas.EVENT_TIME)))
-        .withColumn(KIND, kind)
-        .select(
-            col("*"),
-            lag(col(KIND), 1).over(byUser).as(PREVIOUS_KIND),
-            lag(col(InputSchemas.SESSION_ID), 1).over(byUser).as(PREVIOUS_SESSION),
-            lag(col(MICROS), 1).over(byUser).as(PREVIOUS_MICROS))
-        .withColumn(IN_VISIT, when(col(KIND).lt(2), 1L).otherwise(0L))
-        .withColumn(STARTS_VISIT, when(col(KIND).lt(2).and(functions.not(continuesVisit)), 1L).otherwise(0L))
-        .withColumn(GAP_MICROS, when(continuesVisit, gap).otherwise(0L))
-        .drop(KIND, MICROS, PREVIOUS_KIND, PREVIOUS_SESSION, PREVIOUS_MICROS);
+  public static Column[] order() {
+    return new Column[] {col(KIND), col(InputSchemas.SESSION_ID), col(MICROS), col(InputSchemas.EVENT_ID)};
   }
 }

@@ -100,25 +100,23 @@ class DailyActivityTest {
   }
 
   @Test
-  void countsTheValuesOfASortedArray() {
-    // [a, a, b, c, c, c]: a at 1..2, b at 3, c at 4..6 -> a 2, b 1, c 3; an empty array -> {}.
-    var spark = io.engagement.testing.SparkTestSession.get();
-    Row r =
-        spark
-            .sql("select array('a', 'a', 'b', 'c', 'c', 'c') as names, cast(array() as array<string>) as none")
-            .select(
-                DailyActivity.countsOfSorted(org.apache.spark.sql.functions.col("names")),
-                DailyActivity.countsOfSorted(org.apache.spark.sql.functions.col("none")))
-            .first();
-    assertEquals(Map.of("a", 2L, "b", 1L, "c", 3L), r.getJavaMap(0));
-    assertEquals(Map.of(), r.getJavaMap(1));
+  void ofTwoAccountEventsInTheSameMicrosecondTheGreaterEventIdWins() {
+    // b and a both at 14:00:00 with an account_id; the later event c has none. Ties on time go to
+    // the greater event_id: "b" > "a", so acc-b, in whichever order the rows come.
+    var events =
+        Events.builder()
+            .full("b", "2026-11-03T14:00:00Z", "u1", "acc-b", null, "page_view", null, null, "web", null, null)
+            .full("a", "2026-11-03T14:00:00Z", "u1", "acc-a", null, "page_view", null, null, "web", null, null)
+            .full("c", "2026-11-03T15:00:00Z", "u1", null, null, "page_view", null, null, "web", null, null)
+            .toDF();
+    assertEquals("acc-b", only(DailyActivity.build(events, TestConfigs.defaults(), DAY), "u1").getAs("event_account_id"));
   }
 
   @Test
-  void readsTheEventsInOneShuffleAndOneStreamingAggregation() {
+  void readsTheEventsInOneShuffleAndOneStreamingFold() {
     // The plan's shape is what keeps the activity one pass over a large day (benchmarks/README.md):
-    // one shuffle by user for the visit marks, then an aggregation that streams over the sorted
-    // rows (no hash map that falls back to sorting again, no second shuffle).
+    // one shuffle by user, one sort, then each user's events folded as they stream past (no window,
+    // no aggregation that could fall back to sorting again, no second shuffle).
     var events =
         Events.builder().view("u1", "2026-11-03T09:00:00Z", "s1").view("u2", "2026-11-03T09:05:00Z", null).toDF();
     String plan =
@@ -127,7 +125,8 @@ class DailyActivityTest {
             .initialPlan()
             .toString();
     assertEquals(1, plan.split("Exchange ", -1).length - 1, plan);
-    assertEquals(1, plan.split("SortAggregate", -1).length - 1, plan);
-    assertEquals(0, plan.split("HashAggregate", -1).length - 1, plan);
+    assertEquals(1, plan.split("Sort \\[", -1).length - 1, plan);
+    assertEquals(1, plan.split("MapGroups ", -1).length - 1, plan);
+    assertEquals(0, plan.split("Window|Aggregate", -1).length - 1, plan);
   }
 }

@@ -131,9 +131,11 @@ public final class RecordValidator {
    * <p>Almost every id is unique, so the rule is applied in two steps rather than as one window
    * over every row: a census of the ids' hashes alone (8 bytes a row, no row moved whole) finds
    * the ids that occur more than once among valid rows, and counts the rows on the way ({@link
-   * IdCensus}); then only the rows of those ids are ranked, once, and kept (a local checkpoint),
-   * so each reader of the tagged frame scans the input once, picking out the repeated ids by a
-   * broadcast join with the census. A window over every row shuffled and sorted the whole day,
+   * IdCensus}); then one scan sets aside the rows of those ids, picked out by a broadcast join
+   * with the census, together with the rows rules 1-3 rejected; only they are ranked, once, and
+   * kept (a local checkpoint). The rejected rows are then read from memory, and each reader of
+   * the accepted ones scans the input once, leaving out what was set aside. A window over every
+   * row shuffled and sorted the whole day,
    * every column: on a 10M-event day with 0.23% of its ids repeated, it was most of the cost of
    * reading the day (benchmarks/). When more than {@code maxRepeatedIds} ids repeat (a file exported twice),
    * the join would broadcast too much: every row is ranked then, which gives the same result.
@@ -150,27 +152,24 @@ public final class RecordValidator {
     // themselves below, each alone in its window, so the result is exact.
     Column idKey = when(valid, xxhash64(col(id)));
     IdCensus census = IdCensus.take(tagged, idKey);
-    if (census.repeatedIds() == 0) {
-      census.release();
-      return new Validated(source, tagged, census.counts(source, 0));
-    }
     if (census.repeatedIds() > maxRepeatedIds) {
       census.release();
       Dataset<Row> ranked = rankWithinId(tagged, id, order);
-      return new Validated(source, ranked, countsOf(source, ranked));
+      return new Validated(source, ranked, ranked, countsOf(source, ranked));
     }
     Column[] inputColumns = Arrays.stream(tagged.columns()).map(tagged::col).toArray(Column[]::new);
     Dataset<Row> marked =
         tagged
             .withColumn(IdCensus.KEY, idKey)
             .join(broadcast(census.repeatedIdKeys().withColumn(REPEATED, lit(true))), IdCensus.KEY, "left");
-    Column ofRepeatedId = col(REPEATED).isNotNull();
-    Dataset<Row> rankedRepeats =
-        Checkpoints.computeOnce(rankWithinId(marked.where(ofRepeatedId).select(inputColumns), id, order));
+    Column setAsideRow = col(REPEATED).isNotNull().or(not(valid));
+    Dataset<Row> setAside =
+        Checkpoints.computeOnce(rankWithinId(marked.where(setAsideRow).select(inputColumns), id, order));
     return new Validated(
         source,
-        marked.where(not(ofRepeatedId)).select(inputColumns).unionByName(rankedRepeats),
-        census.counts(source, duplicates(rankedRepeats)));
+        marked.where(not(setAsideRow)).select(inputColumns).unionByName(setAside),
+        setAside,
+        census.counts(source, duplicates(setAside)));
   }
 
   private static long duplicates(Dataset<Row> tagged) {

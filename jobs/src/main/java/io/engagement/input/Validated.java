@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.to_json;
 import io.engagement.output.Columns;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,10 +22,14 @@ import org.apache.spark.sql.Row;
  *
  * @param source the source name ({@link InputSchemas#EVENTS}, {@link InputSchemas#SURVEYS}, {@link InputSchemas#USERS})
  * @param tagged the input columns, in input order, followed by {@link #REASON_COLUMN}
+ * @param setAside the part of {@code tagged} that holds every rejected row, and maybe some accepted
+ *     ones (the first copy of a repeated id); validation keeps it in memory, so writing the
+ *     rejected rows reads it instead of scanning the source again. It is {@code tagged} itself
+ *     when nothing was set aside.
  * @param counts the source's rows, accepted and rejected, counted by the validation itself
  *     ({@link RecordValidator}), so that nobody reads the source again just to count it
  */
-public record Validated(String source, Dataset<Row> tagged, SourceCounts counts) {
+public record Validated(String source, Dataset<Row> tagged, Dataset<Row> setAside, SourceCounts counts) {
   /**
    * The rejection reason inside {@link #tagged()}; the double underscore keeps it clear of any
    * input column (segment names must match {@code [a-z][a-z0-9_]*}).
@@ -47,14 +52,20 @@ public record Validated(String source, Dataset<Row> tagged, SourceCounts counts)
     return tagged.filter(col(REASON_COLUMN).isNull()).select(inputColumns());
   }
 
+  /** The same source with one row-by-row change applied to its frames (both, so they stay one). */
+  public Validated map(UnaryOperator<Dataset<Row>> change) {
+    Dataset<Row> changed = change.apply(tagged);
+    return new Validated(source, changed, setAside == tagged ? changed : change.apply(setAside), counts);
+  }
+
   /** The rejected rows as {@code source, reason, record} (rejected_records without run_id/ingest_date). */
   public Dataset<Row> rejected() {
-    return tagged
+    return setAside
         .filter(col(REASON_COLUMN).isNotNull())
         .select(
             lit(source).as(Columns.SOURCE),
             col(REASON_COLUMN).as(Columns.REASON),
-            recordJson(tagged, inputColumnNames()).as(Columns.RECORD));
+            recordJson(setAside, inputColumnNames()).as(Columns.RECORD));
   }
 
   /** The input row as JSON text, columns in input order (the {@code record} of rejected_records). */

@@ -19,16 +19,17 @@ public record ValidatedDay(LocalDate day, Validated events, Validated surveys, V
    * The same day with the surveys' and users' tagged frames computed once ({@link Checkpoints}):
    * the counts, the rejected rows and several steps read them, and they are small. The events are
    * not kept: they are the day's bulk (at 10M events a checkpoint outgrew the memory store and
-   * spilled gigabytes to disk), and their validation is a narrow pass over the input (the
-   * duplicate rule ranks only the rows of repeated ids, once), so each reader (rejected rows,
-   * daily activity) scans the input again, reading only the columns it needs.
+   * spilled gigabytes to disk), and their validation is a narrow pass over the input (the rows it
+   * rejects and those of repeated ids are set aside and kept, see RecordValidator), so the daily
+   * activity scans the input again, reading only the columns it needs.
    */
   public ValidatedDay checkpointed() {
     return new ValidatedDay(day, events, checkpointed(surveys), checkpointed(users));
   }
 
   private static Validated checkpointed(Validated source) {
-    return new Validated(source.source(), Checkpoints.computeOnce(source.tagged()), source.counts());
+    Dataset<Row> kept = Checkpoints.computeOnce(source.tagged());
+    return new Validated(source.source(), kept, kept, source.counts());
   }
 
   /** Frees what validation and {@link #checkpointed()} keep in memory (ranked repeats, small sources). */

@@ -21,14 +21,18 @@ public record InputPrivacy(Optional<PseudonymKey> userIdKey, boolean redactComme
 
   /** The source with the columns it has ({@code user_id}, {@code comment}) handled. */
   public Validated apply(Validated source) {
-    Dataset<Row> tagged = source.tagged();
+    return source.map(this::apply);
+  }
+
+  private Dataset<Row> apply(Dataset<Row> tagged) {
     List<String> columns = List.of(tagged.columns());
+    Dataset<Row> out = tagged;
     if (userIdKey.isPresent() && columns.contains(InputSchemas.USER_ID)) {
-      tagged = UserIdPseudonymiser.pseudonymise(tagged, userIdKey.get());
+      out = UserIdPseudonymiser.pseudonymise(out, userIdKey.get());
     }
     if (redactComments && columns.contains(InputSchemas.COMMENT)) {
-      tagged = CommentRedactor.redact(tagged);
+      out = CommentRedactor.redact(out);
     }
-    return new Validated(source.source(), tagged, source.counts());
+    return out;
   }
 }

@@ -416,14 +416,14 @@ class RecordValidatorTest {
 
   /**
    * The census groups rows by id key: null for rows rules 1-3 rejected, then classes. Here keys
-   * a, a, b, b, c, c, c, d and two nulls: 10 rows, 2 rejected; a, b and c repeat, d does not.
+   * 1, 1, 2, 2, 3, 3, 3, 4 and two nulls: 10 rows, 2 rejected; 1, 2 and 3 repeat, 4 does not.
    */
   @Test
   void theCensusCountsRowsAndFindsRepeatedIds() {
-    StructType schema = new StructType().add("key", DataTypes.StringType);
+    StructType schema = new StructType().add("key", DataTypes.LongType);
     Dataset<Row> keys =
         TestFrames.of(schema)
-            .row("a").row("a").row("b").row("b").row("c").row("c").row("c").row("d")
+            .row(1L).row(1L).row(2L).row(2L).row(3L).row(3L).row(3L).row(4L)
             .row((Object) null).row((Object) null)
             .toDF();
     IdCensus census = IdCensus.take(keys, col("key"));
@@ -431,9 +431,9 @@ class RecordValidatorTest {
     assertEquals(2, census.rejectedByRules());
     assertEquals(3, census.repeatedIds());
     assertEquals(
-        List.of("a", "b", "c"),
-        census.repeatedIdKeys().collectAsList().stream().map(r -> r.getString(0)).sorted().toList());
-    // c's three rows: 2 duplicates -> 10 in = 2 + 2 rejected, 6 accepted
+        List.of(1L, 2L, 3L),
+        census.repeatedIdKeys().collectAsList().stream().map(r -> r.getLong(0)).sorted().toList());
+    // 3's three rows: 2 duplicates -> 10 in = 2 + 2 rejected, 6 accepted
     assertEquals(new SourceCounts("x", 10, 6, 4), census.counts("x", 2));
     census.release();
 
@@ -442,18 +442,16 @@ class RecordValidatorTest {
   }
 
   /**
-   * One task's sorted keys: two nulls, then a a b c c c d. Repeated: a (2 copies), c (3); seen
-   * once: b, d (2 rows); rejected: the 2 nulls. An empty task gives no row.
+   * One task's keys, in any order: two nulls, then 3 1 4 3 2 1 3 5 -> sorted 1 1 2 3 3 3 4 5.
+   * Repeated: 1 (2 copies), 3 (3); seen once: 2, 4, 5 (3 rows); rejected: the 2 nulls. An empty
+   * task gives no row.
    */
   @Test
-  void keyRunsCountEachTasksSortedKeys() throws Exception {
-    List<Row> sorted =
-        java.util.Arrays.asList(null, null, "a", "a", "b", "c", "c", "c", "d").stream()
-            .map(k -> org.apache.spark.sql.RowFactory.create(k))
-            .toList();
-    List<String> runs = new java.util.ArrayList<>();
-    new IdCensus.KeyRuns().call(sorted.iterator()).forEachRemaining(r -> runs.add(r.toString()));
-    assertEquals(List.of("[false,a,2]", "[false,c,3]", "[false,null,2]", "[true,null,2]"), runs);
-    assertEquals(false, new IdCensus.KeyRuns().call(java.util.Collections.emptyIterator()).hasNext());
+  void keyCountsCountEachTasksKeys() {
+    List<Long> keys = java.util.Arrays.asList(null, 3L, 1L, null, 4L, 3L, 2L, 1L, 3L, 5L);
+    List<String> counts = new java.util.ArrayList<>();
+    new IdCensus.KeyCounts().call(keys.iterator()).forEachRemaining(r -> counts.add(r.toString()));
+    assertEquals(List.of("[false,1,2]", "[false,3,3]", "[false,null,3]", "[true,null,2]"), counts);
+    assertEquals(false, new IdCensus.KeyCounts().call(java.util.Collections.emptyIterator()).hasNext());
   }
 }

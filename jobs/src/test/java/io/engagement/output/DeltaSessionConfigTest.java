@@ -50,10 +50,14 @@ class DeltaSessionConfigTest {
     org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get("spark.sql.shuffle.partitions"));
     org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get("spark.databricks.delta.snapshotPartitions"));
     org.junit.jupiter.api.Assertions.assertEquals("4", defaults.get(DeltaSessionConfig.LISTING_PARALLELISM_KEY));
+    // adaptive execution starts a shuffle with 16 * 2 = 32 partitions and merges small ones
+    assertEquals("32", defaults.get(DeltaSessionConfig.INITIAL_PARTITIONS_KEY));
     var explicit =
         DeltaSessionConfig.localDefaults(
             new org.apache.spark.SparkConf(false).set("spark.sql.shuffle.partitions", "64"), 2);
     org.junit.jupiter.api.Assertions.assertFalse(explicit.containsKey("spark.sql.shuffle.partitions"));
+    // an explicit shuffle partition count is what adaptive execution starts from too
+    assertFalse(explicit.containsKey(DeltaSessionConfig.INITIAL_PARTITIONS_KEY));
   }
 
   @Test

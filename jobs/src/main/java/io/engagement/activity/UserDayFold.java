@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.engagement.config.KpiConfig;
 import io.engagement.config.KpiConfig.Aggregation;
 import io.engagement.input.InputSchemas;
+import io.engagement.output.Columns;
 import io.engagement.spark.SparkStringOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,8 +97,8 @@ final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
     StructType schema =
         new StructType()
             .add(InputSchemas.USER_ID, DataTypes.StringType)
-            .add(io.engagement.output.Columns.VISITS, DataTypes.LongType)
-            .add(io.engagement.output.Columns.EVENTS, DataTypes.LongType)
+            .add(Columns.VISITS, DataTypes.LongType)
+            .add(Columns.EVENTS, DataTypes.LongType)
             .add(DURATION_MICROS, DataTypes.LongType)
             .add(FEATURES, DataTypes.createArrayType(DataTypes.StringType))
             .add(CHANNELS, DataTypes.createArrayType(DataTypes.StringType))
@@ -105,7 +106,7 @@ final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
             .add(EVENT_NAME_COUNTS, DataTypes.createArrayType(DataTypes.LongType))
             .add(FIRST_MICROS, DataTypes.LongType)
             .add(LAST_MICROS, DataTypes.LongType)
-            .add(io.engagement.output.Columns.EVENT_ACCOUNT_ID, DataTypes.StringType);
+            .add(Columns.EVENT_ACCOUNT_ID, DataTypes.StringType);
     for (int i = 0; i < aggregations.length; i++) {
       schema = schema.add(kpiColumn(i), DataTypes.DoubleType);
     }
@@ -143,6 +144,7 @@ final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
       account.add(e.getString(ACCOUNT_ID), micros, e.getString(EVENT_ID));
     }
     String[] eventNames = sorted(eventCounts.keySet());
+    // In outputSchema's order.
     Object[] values = new Object[11 + kpis.length];
     values[0] = userId;
     values[1] = visits.visits();

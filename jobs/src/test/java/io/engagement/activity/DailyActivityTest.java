@@ -63,12 +63,7 @@ class DailyActivityTest {
   @Test
   void onlyConfiguredEventTypesFormVisitsButAllCount() {
     // visit-event-types = [page_view]: the purchase forms no visit but counts in KPIs and event_counts.
-    EngagementConfig base = TestConfigs.defaults();
-    EngagementConfig config =
-        new EngagementConfig(base.inputRoot(), base.outputRoot(), base.timezone(), base.windowDays(),
-            base.visitTimeoutMinutes(), List.of("page_view"), base.minRelianceDays(), base.dormantAfterDays(),
-            base.segments(), base.actions(), base.kpis(), base.score(), base.nps(), base.sayDo(),
-            base.anomalies(), base.quality(), base.pii());
+    EngagementConfig config = TestConfigs.withVisitEventTypes(List.of("page_view"));
     var events =
         Events.builder()
             .full("a", "2026-11-03T09:00:00Z", "u1", null, "s1", "page_view", null, null, "web", null, null)

@@ -24,12 +24,7 @@ class VisitsTest {
 
   /** user -> "visits/events/duration seconds" of the day. */
   private static Map<String, String> visits(Dataset<Row> events, List<String> visitTypes) {
-    EngagementConfig base = TestConfigs.defaults();
-    EngagementConfig config =
-        new EngagementConfig(base.inputRoot(), base.outputRoot(), base.timezone(), base.windowDays(),
-            base.visitTimeoutMinutes(), visitTypes, base.minRelianceDays(), base.dormantAfterDays(),
-            base.segments(), base.actions(), base.kpis(), base.score(), base.nps(), base.sayDo(),
-            base.anomalies(), base.quality(), base.pii());
+    EngagementConfig config = TestConfigs.withVisitEventTypes(visitTypes);
     Map<String, String> out = new TreeMap<>();
     for (Row r : DailyActivity.build(events, config, DAY).collectAsList()) {
       out.put(

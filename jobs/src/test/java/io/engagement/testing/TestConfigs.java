@@ -95,4 +95,13 @@ public final class TestConfigs {
         new QualityConfig(0.05, 0.5),
         new PiiConfig(false, false));
   }
+
+  /** The defaults with visits made of the listed event types only (empty: every type). */
+  public static EngagementConfig withVisitEventTypes(List<String> visitEventTypes) {
+    EngagementConfig base = defaults();
+    return new EngagementConfig(base.inputRoot(), base.outputRoot(), base.timezone(), base.windowDays(),
+        base.visitTimeoutMinutes(), visitEventTypes, base.minRelianceDays(), base.dormantAfterDays(),
+        base.segments(), base.actions(), base.kpis(), base.score(), base.nps(), base.sayDo(),
+        base.anomalies(), base.quality(), base.pii());
+  }
 }

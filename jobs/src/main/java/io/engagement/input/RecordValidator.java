@@ -152,6 +152,14 @@ public final class RecordValidator {
     // themselves below, each alone in its window, so the result is exact.
     Column idKey = when(valid, xxhash64(col(id)));
     IdCensus census = IdCensus.take(tagged, idKey);
+    if (census.repeatedIds() == 0) {
+      // Nothing to rank: only the rows rules 1-3 rejected are set aside, and none when there are
+      // none (a filter Spark answers without reading anything).
+      census.release();
+      Dataset<Row> setAside =
+          census.rejectedByRules() == 0 ? tagged.where(lit(false)) : Checkpoints.computeOnce(tagged.where(not(valid)));
+      return new Validated(source, tagged, setAside, census.counts(source, 0));
+    }
     if (census.repeatedIds() > maxRepeatedIds) {
       census.release();
       Dataset<Row> ranked = rankWithinId(tagged, id, order);

@@ -135,10 +135,10 @@ public final class RecordValidator {
    * with the census, together with the rows rules 1-3 rejected; only they are ranked, once, and
    * kept (a local checkpoint). The rejected rows are then read from memory, and each reader of
    * the accepted ones scans the input once, leaving out what was set aside. A window over every
-   * row shuffled and sorted the whole day,
-   * every column: on a 10M-event day with 0.23% of its ids repeated, it was most of the cost of
-   * reading the day (benchmarks/). When more than {@code maxRepeatedIds} ids repeat (a file exported twice),
-   * the join would broadcast too much: every row is ranked then, which gives the same result.
+   * row shuffled and sorted the whole day, every column: on a 10M-event day with 0.23% of its ids
+   * repeated, it was most of the cost of reading the day (benchmarks/). When more than {@code
+   * maxRepeatedIds} ids repeat (a file exported twice), the join would broadcast too much: every
+   * row is ranked then, which gives the same result.
    */
   private static Validated markDuplicates(String source, Dataset<Row> tagged, String id, Column... order) {
     return markDuplicates(source, tagged, id, MAX_REPEATED_IDS_BY_JOIN, order);

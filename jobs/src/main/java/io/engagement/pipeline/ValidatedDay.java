@@ -29,12 +29,19 @@ public record ValidatedDay(LocalDate day, Validated events, Validated surveys, V
 
   private static Validated checkpointed(Validated source) {
     Dataset<Row> kept = Checkpoints.computeOnce(source.tagged());
+    // The kept frame no longer reads what validation kept (the set-aside rows): free that now.
+    release(source);
     return new Validated(source.source(), kept, kept, source.counts());
   }
 
-  /** Frees what validation and {@link #checkpointed()} keep in memory (ranked repeats, small sources). */
+  /** Frees what validation and {@link #checkpointed()} keep in memory (set-aside rows, small sources). */
   public void release() {
-    sources().forEach(source -> Checkpoints.release(source.tagged()));
+    sources().forEach(ValidatedDay::release);
+  }
+
+  private static void release(Validated source) {
+    Checkpoints.release(source.tagged());
+    Checkpoints.release(source.setAside());
   }
 
   public List<Validated> sources() {

@@ -1,7 +1,6 @@
 package io.engagement.insights;
 
 import static org.apache.spark.sql.functions.abs;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -10,12 +9,12 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.when;
 
 import io.engagement.config.AnomalyConfig;
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
+import io.engagement.spark.DeterministicStatistics;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -97,8 +96,8 @@ public final class AnomalyDetector {
             count(Columns.VALUE).cast(DataTypes.IntegerType).as(Columns.BASELINE_DAYS),
             flat.as(FLAT),
             // Equal values: the mean is exactly that value (no rounding from summing them).
-            when(flat, min(Columns.VALUE)).otherwise(avg(Columns.VALUE)).as(Columns.BASELINE_MEAN),
-            when(flat, lit(0.0)).otherwise(stddev_samp(Columns.VALUE)).as(Columns.BASELINE_STD))
+            when(flat, min(Columns.VALUE)).otherwise(DeterministicStatistics.mean(col(Columns.VALUE))).as(Columns.BASELINE_MEAN),
+            when(flat, lit(0.0)).otherwise(DeterministicStatistics.sampleStddev(col(Columns.VALUE))).as(Columns.BASELINE_STD))
         .filter(col(Columns.BASELINE_DAYS).geq(MIN_BASELINE_VALUES));
   }
 

@@ -3,16 +3,14 @@ package io.engagement.insights;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.covar_samp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
 import io.engagement.config.SayDoConfig;
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
 import io.engagement.scoring.EngagementBand;
+import io.engagement.spark.DeterministicStatistics;
 import io.engagement.rollups.SegmentGroups;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,9 +32,6 @@ public final class SayDo {
   private static final String PAST_USER = "_past_user_id";
   private static final String PAST_DATE = "_past_score_date";
   private static final String PAST_SCORE = "_past_score";
-  private static final String COVARIANCE = "_covariance";
-  private static final String SAID_VARIANCE = "_nps_score_variance";
-  private static final String DID_VARIANCE = "_score_variance";
 
   private SayDo() {}
 
@@ -127,20 +122,8 @@ public final class SayDo {
                 countFlag(flag, Columns.DETRACTOR_HIGH_ENGAGEMENT),
                 countFlag(flag, Columns.ALIGNED),
                 countFlag(flag, Columns.NEUTRAL),
-                covar_samp(said, did).as(COVARIANCE),
-                var_samp(said).as(SAID_VARIANCE),
-                var_samp(did).as(DID_VARIANCE));
-    // Pearson's r from its parts: Spark's corr fails (ANSI division by zero) when a variance is 0,
-    // so r is divided out only where it is defined.
-    Column defined =
-        col(Columns.RESPONDENTS)
-            .geq(MIN_CORRELATION_RESPONDENTS)
-            .and(col(SAID_VARIANCE).gt(0))
-            .and(col(DID_VARIANCE).gt(0));
-    Column correlation =
-        when(
-            defined,
-            col(COVARIANCE).divide(sqrt(col(SAID_VARIANCE).multiply(col(DID_VARIANCE)))));
+                DeterministicStatistics.correlation(said, did, MIN_CORRELATION_RESPONDENTS)
+                    .as(Columns.CORRELATION));
     return counts.select(
         col(Columns.SEGMENT_DIMENSION),
         col(Columns.SEGMENT_VALUE),
@@ -149,7 +132,7 @@ public final class SayDo {
         col(Columns.DETRACTOR_HIGH_ENGAGEMENT),
         col(Columns.ALIGNED),
         col(Columns.NEUTRAL),
-        correlation.as(Columns.CORRELATION),
+        col(Columns.CORRELATION),
         col(Columns.SCORE_DATE));
   }
 

@@ -1,6 +1,5 @@
 package io.engagement.rollups;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
@@ -10,6 +9,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import io.engagement.output.Columns;
+import io.engagement.spark.DeterministicStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -54,14 +54,14 @@ final class RollupStatistics {
     Column score = col(Columns.SCORE);
     Column[] rest = {
       count_if(active).as(Columns.ACTIVE_USERS),
-      avg(score).as(Columns.MEAN_SCORE),
-      // avg skips the nulls of idle users, and is null when every user is idle
-      avg(when(active, score)).as(Columns.ACTIVE_MEAN_SCORE),
+      DeterministicStatistics.mean(score).as(Columns.MEAN_SCORE),
+      // the mean skips the nulls of idle users, and is null when every user is idle
+      DeterministicStatistics.mean(when(active, score)).as(Columns.ACTIVE_MEAN_SCORE),
       min(score).as(Columns.MIN_SCORE),
       max(score).as(Columns.MAX_SCORE),
-      avg(Columns.VISITS_SCORE).as(Columns.MEAN_VISITS_SCORE),
-      avg(Columns.ACTIONS_SCORE).as(Columns.MEAN_ACTIONS_SCORE),
-      avg(Columns.KPIS_SCORE).as(Columns.MEAN_KPIS_SCORE),
+      DeterministicStatistics.mean(col(Columns.VISITS_SCORE)).as(Columns.MEAN_VISITS_SCORE),
+      DeterministicStatistics.mean(col(Columns.ACTIONS_SCORE)).as(Columns.MEAN_ACTIONS_SCORE),
+      DeterministicStatistics.mean(col(Columns.KPIS_SCORE)).as(Columns.MEAN_KPIS_SCORE),
       bandCount(Columns.BAND_LOW).as(Columns.LOW_USERS),
       bandCount(Columns.BAND_MID).as(Columns.MID_USERS),
       bandCount(Columns.BAND_HIGH).as(Columns.HIGH_USERS),

@@ -1,11 +1,11 @@
 package io.engagement.rollups;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
+import io.engagement.spark.DeterministicStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -48,11 +48,11 @@ public final class SegmentRollup {
     Dataset<Row> accounts =
         grouped
             .groupBy(accountKeys)
-            .agg(avg(Columns.SCORE).as(ACCOUNT_MEAN))
+            .agg(DeterministicStatistics.mean(col(Columns.SCORE)).as(ACCOUNT_MEAN))
             .groupBy(columns(KEYS))
             .agg(
                 count(col(InputSchemas.ACCOUNT_ID)).as(Columns.ACCOUNTS),
-                avg(ACCOUNT_MEAN).as(Columns.MEAN_ACCOUNT_SCORE));
+                DeterministicStatistics.mean(col(ACCOUNT_MEAN)).as(Columns.MEAN_ACCOUNT_SCORE));
 
     List<String> order = new ArrayList<>(List.of(KEYS));
     order.addAll(RollupStatistics.COLUMNS);

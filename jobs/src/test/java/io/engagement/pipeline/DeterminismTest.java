@@ -29,15 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The two backfills are independent (each its own session, input and output) and run side by
  * side.
  *
- * <p>Note: the job's session ({@code DeltaSessionConfig.getOrCreate}) applies its local defaults
- * of 2 x cores shuffle partitions (4 on a 2-core machine), and since benchmarks/ change 19 of 16 x
- * cores initial partitions for adaptive execution (32), over the 1 and 8 set here, unless {@code
- * spark.sql.shuffle.partitions} is a system property; so this test has always compared the same
- * shuffle partitions on both sides, and 1 with 8 input files a day. It still does: {@link
- * SparkTestSession#withoutSizeProperties} lifts the size properties that the shared session now
- * sets. With them kept (a true 1 against 8), segment_engagement.mean_account_score differs in its
- * last bits (a sum of doubles whose order follows the partitioning), which is for the job to fix
- * before this test can demand it.
+ * <p>The partition counts set here are the ones the job runs with: the shared test session sets
+ * {@code spark.sql.shuffle.partitions} as a system property, so the job's session keeps a
+ * session's own value instead of applying its local defaults, and adaptive execution starts each
+ * shuffle with that many partitions. Means, deviations and correlations are therefore summed over
+ * differently split rows on each side, which only order-independent sums survive (see
+ * {@code DeterministicStatistics}).
  */
 class DeterminismTest {
   private static final LocalDate FROM = LocalDate.parse("2026-10-01");
@@ -52,14 +49,12 @@ class DeterminismTest {
     SparkSession shared = SparkTestSession.get();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Path[] outputs =
-          SparkTestSession.withoutSizeProperties(() -> {
-            Future<Path> one = threads.submit(() -> backfill(shared, 1, tmp.resolve("one")));
-            Future<Path> eight = threads.submit(() -> backfill(shared, 8, tmp.resolve("eight")));
-            return new Path[] {one.get(), eight.get()};
-          });
+      Future<Path> one = threads.submit(() -> backfill(shared, 1, tmp.resolve("one")));
+      Future<Path> eight = threads.submit(() -> backfill(shared, 8, tmp.resolve("eight")));
+      Path oneOutput = one.get();
+      Path eightOutput = eight.get();
       for (Tables table : Tables.dayTables()) {
-        DataFrameAssertions.assertIdenticalRows(table(outputs[0], table), table(outputs[1], table));
+        DataFrameAssertions.assertIdenticalRows(table(oneOutput, table), table(eightOutput, table));
       }
     } finally {
       threads.shutdownNow();

@@ -2,7 +2,6 @@ package io.engagement.testing;
 
 import io.engagement.output.DeltaSessionConfig;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -43,22 +42,6 @@ public final class SparkTestSession {
   private static String warehouseDir() {
     return System.getProperty("java.io.tmpdir") + "/engagement-test-warehouse-"
         + System.getProperty("test.fork.number", "0");
-  }
-
-  /**
-   * Runs {@code work} with the {@link #SIZES} system properties lifted, so that a job's session
-   * applies its local defaults over the sizes of the session it runs on, as it did before they
-   * were set; then sets them again, on the shared session too. Nothing else may run meanwhile.
-   */
-  public static <T> T withoutSizeProperties(Callable<T> work) throws Exception {
-    SparkSession shared = get();
-    SIZES.keySet().forEach(System::clearProperty);
-    try {
-      return work.call();
-    } finally {
-      SIZES.forEach(System::setProperty);
-      SIZES.forEach(shared.conf()::set);
-    }
   }
 
   public static synchronized SparkSession get() {

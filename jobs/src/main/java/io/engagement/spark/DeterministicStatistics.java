@@ -1,19 +1,12 @@
 package io.engagement.spark;
 
-import static org.apache.spark.sql.functions.aggregate;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
-
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.expressions.Aggregator;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
+import scala.Tuple2;
 
 /**
  * Means, standard deviations and correlations of a group's values that come out bit-identical
@@ -23,100 +16,49 @@ import org.apache.spark.sql.functions;
  * <p>Why: Spark's own aggregates add doubles in the order the rows reach each task, and merge the
  * tasks' partial results in the order it reads them. Floating-point addition is not associative,
  * so the same rows give results that differ in their last bits on 1 or on 8 partitions, on a
- * laptop or on a cluster, and even from one run to the next when a hash aggregation runs short of
- * memory and falls back to sorting (seen in CI: account_engagement means of the same day differed
- * between the two sides of DeterminismTest).
+ * laptop or on a cluster, and even from one run to the next (seen in CI: a mean of
+ * account_engagement differed in its last bit between the two sides of DeterminismTest).
  *
- * <ul>
- *   <li>A mean divides an {@link ExactSum} (the exact sum, rounded once) by the count: cheap for
- *       any group, the largest being the whole business, one value per user.
- *   <li>A deviation or a correlation folds the group's values sorted (Welford's update, as
- *       Spark's central moments): the same values, the same order, the same result. The group's
- *       values are held together, 8 bytes a value (16 a pair), so these are for the small groups
- *       they serve: an anomaly baseline's days, a segment's survey respondents.
- * </ul>
+ * <p>How: every sum here is an {@link ExactSum}, exact until it is rounded once at the end, so the
+ * order of the values cannot show. A spread is n * sum(x^2) - sum(x)^2, and a co-moment n *
+ * sum(xy) - sum(x) * sum(y), both also computed exactly (products split exactly with {@link
+ * Math#fma}) and rounded once: the textbook formulas, without the cancellation that makes them
+ * unusable in plain doubles. Each group holds a few partial sums, whatever its size.
  */
 public final class DeterministicStatistics {
-  private static final String N = "n";
-  private static final String X = "x";
-  private static final String Y = "y";
-  private static final String MEAN_X = "mean_x";
-  private static final String MEAN_Y = "mean_y";
-  private static final String CO_MOMENT = "c_xy";
-  private static final String M2_X = "m2_x";
-  private static final String M2_Y = "m2_y";
-
-  private static final UserDefinedFunction EXACT_MEAN = functions.udaf(new ExactMean(), Encoders.DOUBLE());
+  private static final UserDefinedFunction MEAN = functions.udaf(new Mean(), Encoders.DOUBLE());
+  private static final UserDefinedFunction SAMPLE_STDDEV =
+      functions.udaf(new SampleStddev(), Encoders.DOUBLE());
 
   private DeterministicStatistics() {}
 
-  /** The mean of the non-null values (their exact sum, rounded, divided by their count); null when there are none. */
+  /** The mean of the non-null values (their exact sum, rounded, over their count); null when there are none. */
   public static Column mean(Column value) {
-    return EXACT_MEAN.apply(value.cast("double"));
+    return MEAN.apply(value.cast("double"));
   }
 
   /** The sample standard deviation of the non-null values; null for fewer than two. */
   public static Column sampleStddev(Column value) {
-    // The pairs (x, x): m2_x is then x's own sum of squared deviations.
-    Column moments = coMoments(value, value);
-    return when(moments.getField(N).gt(1), sqrt(moments.getField(M2_X).divide(moments.getField(N).minus(1))));
+    return SAMPLE_STDDEV.apply(value.cast("double"));
   }
 
   /**
-   * Pearson's r over the rows where both values are non-null; null for fewer than {@code minPairs}
-   * pairs or when either variable has no spread (r is then undefined, and dividing by a zero
-   * spread is an error in ANSI mode).
+   * Pearson's r over the rows where both values are non-null (as {@code corr}); null for fewer
+   * than {@code minPairs} pairs, or when either variable has no spread (r is then undefined).
    */
   public static Column correlation(Column x, Column y, int minPairs) {
-    Column moments = coMoments(x, y);
-    Column spreadX = moments.getField(M2_X);
-    Column spreadY = moments.getField(M2_Y);
-    // The (n - 1) of the covariance and of both variances cancel out.
-    return when(
-        moments.getField(N).geq(minPairs).and(spreadX.gt(0)).and(spreadY.gt(0)),
-        moments.getField(CO_MOMENT).divide(sqrt(spreadX.multiply(spreadY))));
+    return functions
+        .udaf(new Correlation(minPairs), Encoders.tuple(Encoders.DOUBLE(), Encoders.DOUBLE()))
+        .apply(x.cast("double"), y.cast("double"));
   }
 
-  /**
-   * Welford's one-pass update (the one Spark's central moments use) over the pairs sorted by x then
-   * y: the count, both means, the co-moment sum((x - mean_x)(y - mean_y)) and both sums of squared
-   * deviations. Pairs with a null are skipped, as {@code covar_samp} skips them.
-   */
-  private static Column coMoments(Column x, Column y) {
-    Column complete = when(x.isNotNull().and(y.isNotNull()), struct(x.cast("double").as(X), y.cast("double").as(Y)));
-    Column pairs = sort_array(collect_list(complete));
-    Column zero =
-        struct(
-            lit(0L).as(N),
-            lit(0.0).as(MEAN_X),
-            lit(0.0).as(MEAN_Y),
-            lit(0.0).as(CO_MOMENT),
-            lit(0.0).as(M2_X),
-            lit(0.0).as(M2_Y));
-    return aggregate(
-        pairs,
-        zero,
-        (acc, pair) -> {
-          Column n = acc.getField(N).plus(1);
-          Column px = pair.getField(X);
-          Column py = pair.getField(Y);
-          Column dx = px.minus(acc.getField(MEAN_X));
-          Column dy = py.minus(acc.getField(MEAN_Y));
-          Column meanX = acc.getField(MEAN_X).plus(dx.divide(n));
-          Column meanY = acc.getField(MEAN_Y).plus(dy.divide(n));
-          return struct(
-              n.as(N),
-              meanX.as(MEAN_X),
-              meanY.as(MEAN_Y),
-              acc.getField(CO_MOMENT).plus(dx.multiply(py.minus(meanY))).as(CO_MOMENT),
-              acc.getField(M2_X).plus(dx.multiply(px.minus(meanX))).as(M2_X),
-              acc.getField(M2_Y).plus(dy.multiply(py.minus(meanY))).as(M2_Y));
-        });
-  }
-
-  /** The aggregator behind {@link #mean}: nulls are skipped, as {@code avg} skips them. */
-  static final class ExactMean extends Aggregator<Double, ExactSum, Double> {
+  /** Nulls are skipped, as {@code avg} skips them. */
+  static final class Mean extends DoubleAggregator<ExactSum> {
     private static final long serialVersionUID = 1L;
+
+    Mean() {
+      super(ExactSum.class);
+    }
 
     @Override
     public ExactSum zero() {
@@ -141,11 +83,101 @@ public final class DeterministicStatistics {
     public Double finish(ExactSum sum) {
       return sum.count() == 0 ? null : sum.value() / sum.count();
     }
+  }
 
-    /** Java serialization rather than Kryo: it works whatever Kryo settings a cluster has. */
+  /** sqrt(spread / (n (n - 1))), the spread being n times the sum of squared deviations. */
+  static final class SampleStddev extends DoubleAggregator<Moments> {
+    private static final long serialVersionUID = 1L;
+
+    SampleStddev() {
+      super(Moments.class);
+    }
+
     @Override
-    public Encoder<ExactSum> bufferEncoder() {
-      return Encoders.javaSerialization(ExactSum.class);
+    public Moments zero() {
+      return new Moments();
+    }
+
+    @Override
+    public Moments reduce(Moments moments, Double value) {
+      if (value != null) {
+        moments.add(value);
+      }
+      return moments;
+    }
+
+    @Override
+    public Moments merge(Moments moments, Moments other) {
+      moments.addAll(other);
+      return moments;
+    }
+
+    @Override
+    public Double finish(Moments moments) {
+      long n = moments.count();
+      return n < 2 ? null : Math.sqrt(moments.scaledSpread() / ((double) n * (n - 1)));
+    }
+  }
+
+  static final class Correlation extends Aggregator<Tuple2<Double, Double>, CoMoments, Double> {
+    private static final long serialVersionUID = 1L;
+    private final int minPairs;
+
+    Correlation(int minPairs) {
+      this.minPairs = minPairs;
+    }
+
+    @Override
+    public CoMoments zero() {
+      return new CoMoments();
+    }
+
+    @Override
+    public CoMoments reduce(CoMoments moments, Tuple2<Double, Double> pair) {
+      if (pair._1() != null && pair._2() != null) {
+        moments.add(pair._1(), pair._2());
+      }
+      return moments;
+    }
+
+    @Override
+    public CoMoments merge(CoMoments moments, CoMoments other) {
+      moments.addAll(other);
+      return moments;
+    }
+
+    @Override
+    public Double finish(CoMoments moments) {
+      return moments.count() < minPairs ? null : moments.correlation();
+    }
+
+    @Override
+    public Encoder<CoMoments> bufferEncoder() {
+      return Encoders.bean(CoMoments.class);
+    }
+
+    @Override
+    public Encoder<Double> outputEncoder() {
+      return Encoders.DOUBLE();
+    }
+  }
+
+  /**
+   * An aggregator of doubles into a double. Its buffer travels as a bean: a struct written by
+   * generated code, which needs no Kryo settings on a cluster and costs far less than Java
+   * serialisation.
+   */
+  abstract static class DoubleAggregator<B> extends Aggregator<Double, B, Double> {
+    private static final long serialVersionUID = 1L;
+    private final Class<B> buffer;
+
+    DoubleAggregator(Class<B> buffer) {
+      this.buffer = buffer;
+    }
+
+    @Override
+    public Encoder<B> bufferEncoder() {
+      return Encoders.bean(buffer);
     }
 
     @Override

@@ -58,6 +58,44 @@ public final class ExactSum implements Serializable {
     size = kept;
   }
 
+  /**
+   * Adds the exact product {@code a * b}, as one value: the rounded product and its rounding error,
+   * which {@link Math#fma} gives exactly (barring underflow below 1e-290 or so).
+   */
+  public void addProduct(double a, double b) {
+    count++;
+    addExactProduct(a, b);
+  }
+
+  /** Adds {@code factor} times everything another sum holds, exactly. */
+  public void addScaled(ExactSum other, double factor) {
+    for (int i = 0; i < other.size; i++) {
+      addExactProduct(other.partials[i], factor);
+    }
+    nonFinite += other.nonFinite * factor;
+    count += other.count;
+  }
+
+  /** Subtracts the exact product of two sums (every pair of their partials, multiplied exactly). */
+  public void subtractProduct(ExactSum a, ExactSum b) {
+    for (int i = 0; i < a.size; i++) {
+      for (int j = 0; j < b.size; j++) {
+        addExactProduct(-a.partials[i], b.partials[j]);
+      }
+    }
+    if (a.nonFinite != 0.0 || b.nonFinite != 0.0 || Double.isNaN(a.nonFinite) || Double.isNaN(b.nonFinite)) {
+      nonFinite += Double.NaN;
+    }
+  }
+
+  private void addExactProduct(double a, double b) {
+    double product = a * b;
+    addToPartials(product);
+    if (Double.isFinite(product)) {
+      addToPartials(Math.fma(a, b, -product));
+    }
+  }
+
   /** Adds everything another sum holds. */
   public void addAll(ExactSum other) {
     for (int i = 0; i < other.size; i++) {
@@ -103,5 +141,33 @@ public final class ExactSum implements Serializable {
       }
     }
     return hi;
+  }
+
+  // Bean properties, only for Spark's bean encoder: as an aggregation buffer this travels between
+  // tasks as a struct written by generated code, several times cheaper than Java serialisation.
+
+  public double[] getPartials() {
+    return Arrays.copyOf(partials, size);
+  }
+
+  public void setPartials(double[] partials) {
+    this.partials = partials.length == 0 ? new double[4] : partials.clone();
+    this.size = partials.length;
+  }
+
+  public double getNonFinite() {
+    return nonFinite;
+  }
+
+  public void setNonFinite(double nonFinite) {
+    this.nonFinite = nonFinite;
+  }
+
+  public long getCount() {
+    return count;
+  }
+
+  public void setCount(long count) {
+    this.count = count;
   }
 }

@@ -45,8 +45,10 @@ class DeterministicStatisticsTest {
     values.add(row("b", 3.0, null));
     List<Row> result =
         frame(values, 3).groupBy("g").agg(DeterministicStatistics.sampleStddev(col("x"))).orderBy("g").collectAsList();
-    // a: mean 40 / 8 = 5; squared deviations 9+1+1+1+0+0+4+16 = 32; sample variance 32 / 7
-    assertEquals(Math.sqrt(32.0 / 7.0), result.get(0).getDouble(1), 1e-12);
+    // a: mean 40 / 8 = 5; squared deviations 9+1+1+1+0+0+4+16 = 32; sample variance 32 / 7.
+    // Computed as n * sum(x^2) - sum(x)^2 = 8 * 232 - 40^2 = 256 over n (n - 1) = 56: the same
+    // rational, so the same double.
+    assertEquals(Math.sqrt(32.0 / 7.0), result.get(0).getDouble(1));
     // b: one value has no sample deviation
     assertNull(result.get(1).get(1));
   }
@@ -64,8 +66,13 @@ class DeterministicStatisticsTest {
       switch (r.getString(0)) {
         // a, the pair with a null skipped: dx = -1, 0, 1; dy = -7/3, -1/3, 8/3;
         // sum dx*dy = 7/3 + 8/3 = 5; sum dx^2 = 2; sum dy^2 = (49 + 1 + 64) / 9 = 114/9;
-        // r = 5 / sqrt(2 * 114/9) = 0.99339926...
-        case "a" -> assertEquals(5.0 / Math.sqrt(2.0 * 114.0 / 9.0), r.getDouble(1), 1e-12);
+        // r = 5 / sqrt(2 * 114/9) = 0.99339926... Times n = 3 each (sum x = 6, sum y = 13,
+        // sum xy = 31, sum x^2 = 14, sum y^2 = 69): 3*31 - 6*13 = 15 over sqrt((3*14 - 36) *
+        // (3*69 - 169)) = sqrt(6 * 38), the form computed, exactly.
+        case "a" -> {
+          assertEquals(5.0 / Math.sqrt(2.0 * 114.0 / 9.0), r.getDouble(1), 1e-15);
+          assertEquals(15.0 / Math.sqrt(228.0), r.getDouble(1));
+        }
         // two pairs are fewer than the 3 asked for
         case "short" -> assertNull(r.get(1));
         // y has no spread: r is undefined

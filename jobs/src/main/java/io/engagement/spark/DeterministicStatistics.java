@@ -52,7 +52,7 @@ public final class DeterministicStatistics {
         .apply(x.cast("double"), y.cast("double"));
   }
 
-  /** Nulls are skipped, as {@code avg} skips them. */
+  /** The exact sum over the count. */
   static final class Mean extends DoubleAggregator<ExactSum> {
     private static final long serialVersionUID = 1L;
 
@@ -63,20 +63,6 @@ public final class DeterministicStatistics {
     @Override
     public ExactSum zero() {
       return new ExactSum();
-    }
-
-    @Override
-    public ExactSum reduce(ExactSum sum, Double value) {
-      if (value != null) {
-        sum.add(value);
-      }
-      return sum;
-    }
-
-    @Override
-    public ExactSum merge(ExactSum sum, ExactSum other) {
-      sum.addAll(other);
-      return sum;
     }
 
     @Override
@@ -96,20 +82,6 @@ public final class DeterministicStatistics {
     @Override
     public Moments zero() {
       return new Moments();
-    }
-
-    @Override
-    public Moments reduce(Moments moments, Double value) {
-      if (value != null) {
-        moments.add(value);
-      }
-      return moments;
-    }
-
-    @Override
-    public Moments merge(Moments moments, Moments other) {
-      moments.addAll(other);
-      return moments;
     }
 
     @Override
@@ -163,16 +135,30 @@ public final class DeterministicStatistics {
   }
 
   /**
-   * An aggregator of doubles into a double. Its buffer travels as a bean: a struct written by
-   * generated code, which needs no Kryo settings on a cluster and costs far less than Java
-   * serialisation.
+   * An aggregator of doubles into a double that skips nulls, as Spark's aggregates do. Its buffer
+   * travels as a bean: a struct written by generated code, which needs no Kryo settings on a
+   * cluster and costs far less than Java serialisation.
    */
-  abstract static class DoubleAggregator<B> extends Aggregator<Double, B, Double> {
+  abstract static class DoubleAggregator<B extends DoubleAccumulator<B>> extends Aggregator<Double, B, Double> {
     private static final long serialVersionUID = 1L;
     private final Class<B> buffer;
 
     DoubleAggregator(Class<B> buffer) {
       this.buffer = buffer;
+    }
+
+    @Override
+    public B reduce(B accumulator, Double value) {
+      if (value != null) {
+        accumulator.add(value);
+      }
+      return accumulator;
+    }
+
+    @Override
+    public B merge(B accumulator, B other) {
+      accumulator.addAll(other);
+      return accumulator;
     }
 
     @Override

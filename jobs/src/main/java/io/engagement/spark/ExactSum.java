@@ -16,7 +16,7 @@ import java.util.Arrays;
  * <p>Infinities and NaN are added apart, as plain IEEE sums (whose result does not depend on the
  * order either); a finite sum beyond {@link Double#MAX_VALUE} is not supported.
  */
-public final class ExactSum implements Serializable {
+public final class ExactSum implements DoubleAccumulator<ExactSum>, Serializable {
   private static final long serialVersionUID = 1L;
 
   private double[] partials = new double[4];
@@ -25,6 +25,7 @@ public final class ExactSum implements Serializable {
   private long count;
 
   /** Adds a value. */
+  @Override
   public void add(double value) {
     count++;
     addToPartials(value);
@@ -97,6 +98,7 @@ public final class ExactSum implements Serializable {
   }
 
   /** Adds everything another sum holds. */
+  @Override
   public void addAll(ExactSum other) {
     for (int i = 0; i < other.size; i++) {
       addToPartials(other.partials[i]);

@@ -6,18 +6,20 @@ import java.io.Serializable;
  * The count, exact sum and exact sum of squares of a variable's values: enough for its mean and
  * spread, the same whatever the order the values come in or how partial moments are merged.
  */
-public final class Moments implements Serializable {
+public final class Moments implements DoubleAccumulator<Moments>, Serializable {
   private static final long serialVersionUID = 1L;
 
   private ExactSum sum = new ExactSum();
   private ExactSum squares = new ExactSum();
 
-  void add(double value) {
+  @Override
+  public void add(double value) {
     sum.add(value);
     squares.addProduct(value, value);
   }
 
-  void addAll(Moments other) {
+  @Override
+  public void addAll(Moments other) {
     sum.addAll(other.sum);
     squares.addAll(other.squares);
   }

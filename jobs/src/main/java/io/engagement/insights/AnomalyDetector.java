@@ -96,8 +96,12 @@ public final class AnomalyDetector {
             count(Columns.VALUE).cast(DataTypes.IntegerType).as(Columns.BASELINE_DAYS),
             flat.as(FLAT),
             // Equal values: the mean is exactly that value (no rounding from summing them).
-            when(flat, min(Columns.VALUE)).otherwise(DeterministicStatistics.mean(col(Columns.VALUE))).as(Columns.BASELINE_MEAN),
-            when(flat, lit(0.0)).otherwise(DeterministicStatistics.sampleStddev(col(Columns.VALUE))).as(Columns.BASELINE_STD))
+            when(flat, min(Columns.VALUE))
+                .otherwise(DeterministicStatistics.mean(col(Columns.VALUE)))
+                .as(Columns.BASELINE_MEAN),
+            when(flat, lit(0.0))
+                .otherwise(DeterministicStatistics.sampleStddev(col(Columns.VALUE)))
+                .as(Columns.BASELINE_STD))
         .filter(col(Columns.BASELINE_DAYS).geq(MIN_BASELINE_VALUES));
   }
 

@@ -28,10 +28,6 @@ public final class Moments implements DoubleAccumulator<Moments>, Serializable {
     return sum.count();
   }
 
-  ExactSum sum() {
-    return sum;
-  }
-
   /**
    * n times the sum of squared deviations from the mean: n * sum(x^2) - sum(x)^2, computed exactly
    * and rounded once, so it cannot suffer the cancellation that the formula suffers in doubles.

@@ -11,10 +11,11 @@ import io.engagement.output.Columns;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.rdd.RDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -50,18 +51,18 @@ public final class DailyActivity {
    *
    * <p>One pass over the day's events: they are shuffled once, by user, sorted within each user in
    * {@link Visits#order()}, and each user's events are folded into one row as they stream past
-   * ({@link UserDayFold}).
+   * ({@link UserDayFold}). Computing the result runs the shuffle: Spark's adaptive execution runs
+   * a query's shuffles as soon as its rows are asked for, and the fold asks for them here.
    */
   public static Dataset<Row> build(Dataset<Row> events, EngagementConfig config, LocalDate day) {
     List<KpiConfig> kpis = List.copyOf(config.kpis().values());
     UserDayFold fold = new UserDayFold(config.visitTimeoutMinutes(), kpis);
-    Dataset<Row> foldInput =
-        events.select(UserDayFold.inputColumns(config.visitEventTypes(), kpis));
+    RDD<InternalRow> sorted =
+        ((org.apache.spark.sql.classic.Dataset<Row>) sortedEvents(events, config))
+            .queryExecution()
+            .toRdd();
     Dataset<Row> folded =
-        foldInput
-            .groupBy(col(InputSchemas.USER_ID))
-            .as(Encoders.STRING(), Encoders.row(foldInput.schema()))
-            .flatMapSortedGroups(Visits.order(), fold, Encoders.row(fold.outputSchema()));
+        events.sparkSession().createDataFrame(sorted.toJavaRDD().mapPartitions(fold), fold.outputSchema());
     return folded.select(
         col(InputSchemas.USER_ID),
         lit(java.sql.Date.valueOf(day)).as(Columns.ACTIVITY_DATE),
@@ -77,6 +78,18 @@ public final class DailyActivity {
         timestamp_micros(col(UserDayFold.FIRST_MICROS)).as(Columns.FIRST_EVENT_TIME),
         timestamp_micros(col(UserDayFold.LAST_MICROS)).as(Columns.LAST_EVENT_TIME),
         col(Columns.EVENT_ACCOUNT_ID));
+  }
+
+  /**
+   * What the fold reads: its columns, shuffled by user and sorted within each task by user and
+   * {@link Visits#order()} ({@link UserDayFold#order()}).
+   */
+  static Dataset<Row> sortedEvents(Dataset<Row> events, EngagementConfig config) {
+    List<KpiConfig> kpis = List.copyOf(config.kpis().values());
+    return events
+        .select(UserDayFold.inputColumns(config.visitEventTypes(), kpis))
+        .repartition(col(InputSchemas.USER_ID))
+        .sortWithinPartitions(UserDayFold.order());
   }
 
   private static Column kpiValues(List<KpiConfig> kpis) {

@@ -6,37 +6,45 @@ import io.engagement.config.KpiConfig;
 import io.engagement.config.KpiConfig.Aggregation;
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
-import io.engagement.spark.SparkStringOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Folds one user's events of the day, sorted in {@link Visits#order()}, into one row: visits,
- * events and duration ({@link VisitTally}), the sorted distinct features and channels, the sorted
- * distinct event names with their counts, each KPI's value ({@link KpiTally}), the first and last
- * event time and the latest account_id.
+ * Folds each user's events of the day into one row: visits, events and duration ({@link
+ * VisitTally}), the sorted distinct features and channels, the sorted distinct event names with
+ * their counts, each KPI's value ({@link KpiTally}), the first and last event time and the latest
+ * account_id. A task's events come sorted by user_id and then in {@link Visits#order()} ({@link
+ * #order()}), so a user's events are adjacent and each user is folded as they stream past.
  *
  * <p>One streaming pass per user replaces a window that marked each event and an aggregation
  * that summed the marks; both went through Spark's interpreted window frames and its collect
  * buffers, and the names were then counted by higher-order functions over the sorted list, which
- * Spark interprets: together most of the activity stage (benchmarks/README.md). Strings are sorted
- * in Spark's order ({@link SparkStringOrder}), so the arrays are the ones Spark's
- * {@code array_sort} made.
+ * Spark interprets: together most of the activity stage (benchmarks/README.md, change 16).
+ *
+ * <p>The fold reads Spark's own rows ({@link InternalRow}) rather than {@link Row}s: turning
+ * every event into a {@code Row} made a Java string of each of its six text columns, which took
+ * about 40% of the CPU after the shuffle on a 30M-event day (a profile; change 23). Texts stay {@link
+ * UTF8String}s, which point into the row being read, so a text that is kept past its row (a
+ * session, a feature, an account) is copied first. {@code UTF8String} compares by UTF-8 bytes,
+ * the order in which Spark sorts strings, so the sorted arrays are the ones Spark's {@code
+ * array_sort} made. Only the users' rows, one per user, are made as {@code Row}s.
  */
-final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
+final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
   static final String DURATION_MICROS = "_duration_micros";
   static final String FEATURES = "_features";
   static final String CHANNELS = "_channels";
@@ -63,6 +71,13 @@ final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
   UserDayFold(int timeoutMinutes, List<KpiConfig> kpis) {
     this.timeoutMinutes = timeoutMinutes;
     this.aggregations = kpis.stream().map(KpiConfig::aggregation).toArray(Aggregation[]::new);
+  }
+
+  /** The order of a task's events the fold needs: by user, then {@link Visits#order()}. */
+  static Column[] order() {
+    List<Column> order = new ArrayList<>(List.of(col(InputSchemas.USER_ID)));
+    order.addAll(List.of(Visits.order()));
+    return order.toArray(Column[]::new);
   }
 
   /** The columns the fold reads, in its positions, starting with user_id, by which it groups. */
@@ -114,66 +129,132 @@ final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(String userId, Iterator<Row> events) {
-    VisitTally visits = new VisitTally(timeoutMinutes);
-    KpiTally[] kpis = new KpiTally[aggregations.length];
-    for (int i = 0; i < kpis.length; i++) {
-      kpis[i] = new KpiTally(aggregations[i]);
+  public Iterator<Row> call(Iterator<InternalRow> events) {
+    return new Iterator<>() {
+      private UserDay current;
+      private Row next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && events.hasNext()) {
+          InternalRow e = events.next();
+          UTF8String userId = e.getUTF8String(0);
+          if (current == null || !current.userId.equals(userId)) {
+            next = current == null ? null : current.toRow();
+            current = new UserDay(userId.clone());
+          }
+          current.add(e);
+        }
+        if (next == null && current != null) {
+          next = current.toRow();
+          current = null;
+        }
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Row row = next;
+        next = null;
+        return row;
+      }
+    };
+  }
+
+  /** One user's day so far; every text it holds is its own copy. */
+  private final class UserDay {
+    private final UTF8String userId;
+    private final VisitTally visits = new VisitTally(timeoutMinutes);
+    private final KpiTally[] kpis = new KpiTally[aggregations.length];
+    private final Set<UTF8String> features = new HashSet<>();
+    private final Set<UTF8String> channels = new HashSet<>();
+    private final Map<UTF8String, long[]> eventCounts = new HashMap<>();
+    private final LatestAccount account = new LatestAccount();
+    private UTF8String session;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+
+    UserDay(UTF8String userId) {
+      this.userId = userId;
+      for (int i = 0; i < kpis.length; i++) {
+        kpis[i] = new KpiTally(aggregations[i]);
+      }
     }
-    Set<String> features = new HashSet<>();
-    Set<String> channels = new HashSet<>();
-    Map<String, long[]> eventCounts = new HashMap<>();
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
-    LatestAccount account = new LatestAccount();
-    while (events.hasNext()) {
-      Row e = events.next();
+
+    void add(InternalRow e) {
       long micros = e.getLong(MICROS);
-      visits.add(e.getInt(KIND), e.getString(SESSION_ID), micros);
-      addIfPresent(features, e.getString(FEATURE));
-      addIfPresent(channels, e.getString(CHANNEL));
-      String eventName = e.getString(EVENT_NAME);
+      visits.add(e.getInt(KIND), keptSession(textOrNull(e, SESSION_ID)), micros);
+      addIfPresent(features, textOrNull(e, FEATURE));
+      addIfPresent(channels, textOrNull(e, CHANNEL));
+      UTF8String eventName = textOrNull(e, EVENT_NAME);
       if (eventName != null) {
-        eventCounts.computeIfAbsent(eventName, name -> new long[1])[0]++;
+        long[] count = eventCounts.get(eventName);
+        if (count == null) {
+          count = new long[1];
+          eventCounts.put(eventName.clone(), count);
+        }
+        count[0]++;
       }
       for (int i = 0; i < kpis.length; i++) {
         kpis[i].add(e.isNullAt(FIRST_KPI + i) ? null : e.getDouble(FIRST_KPI + i));
       }
       first = Math.min(first, micros);
       last = Math.max(last, micros);
-      account.add(e.getString(ACCOUNT_ID), micros, e.getString(EVENT_ID));
+      account.add(textOrNull(e, ACCOUNT_ID), micros, e.getUTF8String(EVENT_ID));
     }
-    String[] eventNames = sorted(eventCounts.keySet());
-    // In outputSchema's order.
-    Object[] values = new Object[11 + kpis.length];
-    values[0] = userId;
-    values[1] = visits.visits();
-    values[2] = visits.events();
-    values[3] = visits.durationMicros();
-    values[4] = sorted(features);
-    values[5] = sorted(channels);
-    values[6] = eventNames;
-    values[7] = Arrays.stream(eventNames).map(name -> eventCounts.get(name)[0]).toArray(Long[]::new);
-    values[8] = first;
-    values[9] = last;
-    values[10] = account.accountId;
-    for (int i = 0; i < kpis.length; i++) {
-      values[11 + i] = kpis[i].value();
+
+    /** The session as a copy the tally may keep: copied once per session, not once per event. */
+    private UTF8String keptSession(UTF8String sessionId) {
+      if (sessionId != null && !sessionId.equals(session)) {
+        session = sessionId.clone();
+      }
+      return sessionId == null ? null : session;
     }
-    return Collections.singletonList(RowFactory.create(values)).iterator();
+
+    /** In outputSchema's order. */
+    Row toRow() {
+      UTF8String[] eventNames = sorted(eventCounts.keySet());
+      Object[] values = new Object[11 + kpis.length];
+      values[0] = userId.toString();
+      values[1] = visits.visits();
+      values[2] = visits.events();
+      values[3] = visits.durationMicros();
+      values[4] = strings(sorted(features));
+      values[5] = strings(sorted(channels));
+      values[6] = strings(eventNames);
+      values[7] = Arrays.stream(eventNames).map(name -> eventCounts.get(name)[0]).toArray(Long[]::new);
+      values[8] = first;
+      values[9] = last;
+      values[10] = account.accountId == null ? null : account.accountId.toString();
+      for (int i = 0; i < kpis.length; i++) {
+        values[11 + i] = kpis[i].value();
+      }
+      return RowFactory.create(values);
+    }
   }
 
-  private static void addIfPresent(Set<String> values, String value) {
-    if (value != null) {
-      values.add(value);
+  private static UTF8String textOrNull(InternalRow row, int position) {
+    return row.isNullAt(position) ? null : row.getUTF8String(position);
+  }
+
+  private static void addIfPresent(Set<UTF8String> values, UTF8String value) {
+    if (value != null && !values.contains(value)) {
+      values.add(value.clone());
     }
   }
 
-  /** In Spark's order, so the arrays are what array_sort would have made of them. */
-  private static String[] sorted(Set<String> values) {
-    String[] out = values.toArray(String[]::new);
-    Arrays.sort(out, SparkStringOrder.INSTANCE);
+  /** By UTF-8 bytes, as Spark sorts strings. */
+  private static UTF8String[] sorted(Set<UTF8String> values) {
+    UTF8String[] out = values.toArray(UTF8String[]::new);
+    Arrays.sort(out);
     return out;
+  }
+
+  private static String[] strings(UTF8String[] values) {
+    return Arrays.stream(values).map(UTF8String::toString).toArray(String[]::new);
   }
 
   /**
@@ -181,20 +262,20 @@ final class UserDayFold implements FlatMapGroupsFunction<String, Row, Row> {
    * microsecond, the one with the greater event_id in Spark's order (max_by of a struct).
    */
   private static final class LatestAccount {
-    private String accountId;
+    private UTF8String accountId;
     private long micros;
-    private String eventId;
+    private UTF8String eventId;
 
-    void add(String accountId, long micros, String eventId) {
+    void add(UTF8String accountId, long micros, UTF8String eventId) {
       if (accountId == null) {
         return;
       }
-      if (this.accountId == null
-          || micros > this.micros
-          || (micros == this.micros && SparkStringOrder.INSTANCE.compare(eventId, this.eventId) > 0)) {
-        this.accountId = accountId;
+      if (this.accountId == null || micros > this.micros || (micros == this.micros && eventId.compareTo(this.eventId) > 0)) {
+        if (!accountId.equals(this.accountId)) {
+          this.accountId = accountId.clone();
+        }
         this.micros = micros;
-        this.eventId = eventId;
+        this.eventId = eventId.clone();
       }
     }
   }

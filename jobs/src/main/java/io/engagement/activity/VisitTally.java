@@ -1,6 +1,7 @@
 package io.engagement.activity;
 
 import java.util.Objects;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Counts the visits of one user's day from the user's events given in {@link Visits#order()}
@@ -14,15 +15,19 @@ final class VisitTally {
   private long events;
   private long durationMicros;
   private int previousKind = Visits.NO_VISIT;
-  private String previousSession;
+  private UTF8String previousSession;
   private long previousMicros;
 
   VisitTally(int timeoutMinutes) {
     this.timeoutMicros = timeoutMinutes * 60L * 1_000_000L;
   }
 
-  /** Adds the next event: its {@link Visits#KIND}, session_id and time in µs. */
-  void add(int kind, String sessionId, long micros) {
+  /**
+   * Adds the next event: its {@link Visits#KIND}, session_id and time in µs. The session_id is
+   * kept until the next event, so it must not change under the tally (not a view into a row
+   * Spark reuses).
+   */
+  void add(int kind, UTF8String sessionId, long micros) {
     if (kind == Visits.NO_VISIT) {
       return;
     }

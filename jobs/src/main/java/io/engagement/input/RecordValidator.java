@@ -8,7 +8,6 @@ import static io.engagement.input.InputSchemas.RESPONSE_TIME;
 import static io.engagement.input.InputSchemas.SCORE;
 import static io.engagement.input.InputSchemas.SIGNUP_DATE;
 import static io.engagement.input.InputSchemas.USER_ID;
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -51,14 +50,13 @@ public final class RecordValidator {
   public static final int MAX_SCORE = 10;
 
   /**
-   * Repeated ids picked out by a broadcast join at most (8 bytes each, a few tens of MB for the
-   * join's hash table); more are ranked by a window over every row.
+   * Repeated ids sent to every task at most (8 bytes each, {@link IdKeySet}); more are ranked by a
+   * window over every row.
    */
-  static final int MAX_REPEATED_IDS_BY_JOIN = 1_000_000;
+  static final int MAX_REPEATED_IDS_SENT = 1_000_000;
 
   private static final String COPIES = "__copies";
   private static final String RANK = "__rank";
-  private static final String REPEATED = "__repeated";
 
   /** The reason for a null required column: {@code missing_<column>}. */
   public static String missing(String column) {
@@ -131,17 +129,17 @@ public final class RecordValidator {
    * <p>Almost every id is unique, so the rule is applied in two steps rather than as one window
    * over every row: a census of the ids' hashes alone (8 bytes a row, no row moved whole) finds
    * the ids that occur more than once among valid rows, and counts the rows on the way ({@link
-   * IdCensus}); then one scan sets aside the rows of those ids, picked out by a broadcast join
-   * with the census, together with the rows rules 1-3 rejected; only they are ranked, once, and
+   * IdCensus}); then one scan sets aside the rows of those ids, picked out by their keys ({@link
+   * IdCensus#isRepeated}), together with the rows rules 1-3 rejected; only they are ranked, once, and
    * kept (a local checkpoint). The rejected rows are then read from memory, and each reader of
    * the accepted ones scans the input once, leaving out what was set aside. A window over every
    * row shuffled and sorted the whole day, every column: on a 10M-event day with 0.23% of its ids
    * repeated, it was most of the cost of reading the day (benchmarks/). When more than {@code
-   * maxRepeatedIds} ids repeat (a file exported twice), the join would broadcast too much: every
-   * row is ranked then, which gives the same result.
+   * maxRepeatedIds} ids repeat (a file exported twice), there would be too many keys to send to
+   * every task: every row is ranked then, which gives the same result.
    */
   private static Validated markDuplicates(String source, Dataset<Row> tagged, String id, Column... order) {
-    return markDuplicates(source, tagged, id, MAX_REPEATED_IDS_BY_JOIN, order);
+    return markDuplicates(source, tagged, id, MAX_REPEATED_IDS_SENT, order);
   }
 
   static Validated markDuplicates(
@@ -165,17 +163,12 @@ public final class RecordValidator {
       Dataset<Row> ranked = rankWithinId(tagged, id, order);
       return new Validated(source, ranked, ranked, countsOf(source, ranked));
     }
-    Column[] inputColumns = Arrays.stream(tagged.columns()).map(tagged::col).toArray(Column[]::new);
-    Dataset<Row> marked =
-        tagged
-            .withColumn(IdCensus.KEY, idKey)
-            .join(broadcast(census.repeatedIdKeys().withColumn(REPEATED, lit(true))), IdCensus.KEY, "left");
-    Column setAsideRow = col(REPEATED).isNotNull().or(not(valid));
-    Dataset<Row> setAside =
-        Checkpoints.computeOnce(rankWithinId(marked.where(setAsideRow).select(inputColumns), id, order));
+    Column setAsideRow = not(valid).or(census.isRepeated(idKey));
+    census.release();
+    Dataset<Row> setAside = Checkpoints.computeOnce(rankWithinId(tagged.where(setAsideRow), id, order));
     return new Validated(
         source,
-        marked.where(not(setAsideRow)).select(inputColumns).unionByName(setAside),
+        tagged.where(not(setAsideRow)).unionByName(setAside),
         setAside,
         census.counts(source, duplicates(setAside)));
   }

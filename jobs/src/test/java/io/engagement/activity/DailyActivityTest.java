@@ -11,7 +11,12 @@ import io.engagement.testing.TestFrames;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import io.engagement.testing.SparkTestSession;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
 class DailyActivityTest {
@@ -108,7 +113,7 @@ class DailyActivityTest {
   }
 
   @Test
-  void readsTheEventsInOneShuffleAndOneStreamingFold() {
+  void readsTheEventsInOneShuffleAndOneSort() {
     // The plan's shape is what keeps the activity one pass over a large day (benchmarks/README.md):
     // one shuffle by user, one sort, then each user's events folded as they stream past (no window,
     // no aggregation that could fall back to sorting again, no second shuffle).
@@ -116,12 +121,59 @@ class DailyActivityTest {
         Events.builder().view("u1", "2026-11-03T09:00:00Z", "s1").view("u2", "2026-11-03T09:05:00Z", null).toDF();
     String plan =
         ((org.apache.spark.sql.execution.adaptive.AdaptiveSparkPlanExec)
-                DailyActivity.build(events, TestConfigs.defaults(), DAY).queryExecution().executedPlan())
+                DailyActivity.sortedEvents(events, TestConfigs.defaults()).queryExecution().executedPlan())
             .initialPlan()
             .toString();
     assertEquals(1, plan.split("Exchange ", -1).length - 1, plan);
     assertEquals(1, plan.split("Sort \\[", -1).length - 1, plan);
-    assertEquals(1, plan.split("MapGroups ", -1).length - 1, plan);
     assertEquals(0, plan.split("Window|Aggregate", -1).length - 1, plan);
+  }
+
+  @Test
+  void manyUsersInFewTasksEachGetTheirOwnRow() {
+    // 50 users with 1..3 page views each (user i has i % 3 + 1 views, one minute apart, sessionless:
+    // one visit each) in two tasks: the fold must cut the sorted stream at every change of user.
+    var builder = Events.builder();
+    for (int i = 0; i < 50; i++) {
+      for (int v = 0; v <= i % 3; v++) {
+        builder.view("u" + i, "2026-11-03T09:0" + v + ":00Z", null);
+      }
+    }
+    List<Row> rows =
+        DailyActivity.build(builder.toDF().repartition(2), TestConfigs.defaults(), DAY).collectAsList();
+    assertEquals(50, rows.size());
+    for (Row r : rows) {
+      int i = Integer.parseInt(r.<String>getAs("user_id").substring(1));
+      assertEquals(i % 3 + 1L, (long) r.getAs("events"), r::toString);
+      assertEquals(1L, (long) r.getAs("visits"), r::toString);
+      // (views - 1) minutes between the first and the last view
+      assertEquals(60.0 * (i % 3), (double) r.getAs("duration_seconds"), 1e-9, r::toString);
+    }
+  }
+
+  @Test
+  void textsAreSortedAsSparkSortsStrings() {
+    // Spark orders strings by their UTF-8 bytes (code points): U+E000 (EE 80 80) comes before
+    // U+1F600 (F0 9F 98 80), although Java's String.compareTo, by UTF-16 units, puts the emoji's
+    // surrogate D83D first. The features must come out as array_sort orders them.
+    String emoji = "\uD83D\uDE00";
+    List<String> features = List.of("b", emoji, "\uE000", "a" + emoji, "a", "Z", "\u00e9", "a\uFFFF");
+    var builder = Events.builder();
+    for (String feature : features) {
+      builder.full("e-" + feature, "2026-11-03T09:00:00Z", "u1", null, null, "page_view", null, feature, "web", null, null);
+    }
+    Row r = only(DailyActivity.build(builder.toDF(), TestConfigs.defaults(), DAY), "u1");
+    Row sparkSorted =
+        SparkTestSession.get()
+            .createDataFrame(
+                List.of(RowFactory.create((Object) features.toArray(String[]::new))),
+                new StructType().add("v", DataTypes.createArrayType(DataTypes.StringType)))
+            .select(functions.array_sort(functions.col("v")))
+            .first();
+    assertEquals(sparkSorted.getList(0), r.getList(r.fieldIndex("features_used")));
+    // By bytes: Z 5A < a 61 < a EF BF BF (U+FFFF) < a F0 9F 98 80 < b 62 < é C3 A9 < EE 80 80 < F0 9F.
+    assertEquals(
+        List.of("Z", "a", "a\uFFFF", "a" + emoji, "b", "\u00e9", "\uE000", emoji),
+        r.getList(r.fieldIndex("features_used")));
   }
 }

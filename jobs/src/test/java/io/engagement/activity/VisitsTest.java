@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -153,9 +154,9 @@ class VisitsTest {
     // then an event that forms no visit. Visits: s1, s2, [0, 1800], [3600.000001] = 4;
     // events 6; duration 60 + 0 + 1800 + 0 = 1860 s.
     VisitTally tally = new VisitTally(30);
-    tally.add(Visits.SESSION, "s1", 0L);
-    tally.add(Visits.SESSION, "s1", 60_000_000L);
-    tally.add(Visits.SESSION, "s2", 30_000_000L);
+    tally.add(Visits.SESSION, UTF8String.fromString("s1"), 0L);
+    tally.add(Visits.SESSION, UTF8String.fromString("s1"), 60_000_000L);
+    tally.add(Visits.SESSION, UTF8String.fromString("s2"), 30_000_000L);
     tally.add(Visits.SESSIONISED, null, 0L);
     tally.add(Visits.SESSIONISED, null, 1_800_000_000L);
     tally.add(Visits.SESSIONISED, null, 3_600_000_001L);

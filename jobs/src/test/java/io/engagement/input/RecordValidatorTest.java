@@ -443,15 +443,58 @@ class RecordValidatorTest {
 
   /**
    * One task's keys, in any order: two nulls, then 3 1 4 3 2 1 3 5 -> sorted 1 1 2 3 3 3 4 5.
-   * Repeated: 1 (2 copies), 3 (3); seen once: 2, 4, 5 (3 rows); rejected: the 2 nulls. An empty
-   * task gives no row.
+   * Repeated: 1 (2 copies), 3 (3); seen once: 2, 4, 5 (3 rows); rejected: the 2 nulls. They reach
+   * the counting task packed in chunks, here of two buckets (odd and even keys), all of which it
+   * counts together. An empty task gives no row.
    */
   @Test
   void keyCountsCountEachTasksKeys() {
     List<Long> keys = java.util.Arrays.asList(null, 3L, 1L, null, 4L, 3L, 2L, 1L, 3L, 5L);
+    List<Row> chunks = new java.util.ArrayList<>();
+    new IdCensus.KeyChunks(2).call(keys.iterator()).forEachRemaining(chunks::add);
     List<String> counts = new java.util.ArrayList<>();
-    new IdCensus.KeyCounts().call(keys.iterator()).forEachRemaining(r -> counts.add(r.toString()));
+    new IdCensus.KeyCounts().call(chunks.iterator()).forEachRemaining(r -> counts.add(r.toString()));
     assertEquals(List.of("[false,1,2]", "[false,3,3]", "[false,null,3]", "[true,null,2]"), counts);
     assertEquals(false, new IdCensus.KeyCounts().call(java.util.Collections.emptyIterator()).hasNext());
+  }
+
+  /**
+   * Bucket 0 of 3 gets 2 full chunks and 5 keys more (the multiples of 3), bucket 1 one key (1),
+   * bucket 2 none; 4 null keys. Chunks in order: the two full ones as they fill, then the rest
+   * (bucket 0's 5 keys, bucket 1's 1 key), then the null count.
+   */
+  @Test
+  void keyChunksPackEachBucketsKeysAsTheyCome() {
+    int full = IdCensus.KeyChunks.CHUNK_KEYS;
+    List<Long> keys = new java.util.ArrayList<>();
+    for (long i = 0; i < 2L * full + 5; i++) {
+      keys.add(3 * i);
+    }
+    keys.add(1L);
+    for (int i = 0; i < 4; i++) {
+      keys.add(null);
+    }
+    List<String> shapes = new java.util.ArrayList<>();
+    long[] lastKeys = new long[1];
+    new IdCensus.KeyChunks(3)
+        .call(keys.iterator())
+        .forEachRemaining(
+            r -> {
+              int n = r.isNullAt(1) ? -1 : ((byte[]) r.get(1)).length / 8;
+              if (n > 0) {
+                java.nio.LongBuffer b = java.nio.ByteBuffer.wrap((byte[]) r.get(1)).asLongBuffer();
+                lastKeys[0] = b.get(n - 1);
+              }
+              shapes.add(r.getInt(0) + ":" + n + ":" + r.getLong(2) + ":" + (n > 0 ? lastKeys[0] : -1));
+            });
+    // Last keys: 3 * (full - 1), 3 * (2 * full - 1), 3 * (2 * full + 4), 1.
+    assertEquals(
+        List.of(
+            "0:" + full + ":0:" + 3L * (full - 1),
+            "0:" + full + ":0:" + 3L * (2 * full - 1),
+            "0:5:0:" + 3L * (2 * full + 4),
+            "1:1:0:1",
+            "0:-1:4:-1"),
+        shapes);
   }
 }

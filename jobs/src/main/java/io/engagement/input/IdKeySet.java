@@ -11,9 +11,9 @@ import java.util.Arrays;
  * is set are looked up in the sorted keys.
  *
  * <p>It replaces a broadcast hash join with the repeated keys: on a 30M-event day with 74k
- * repeated ids, the join's hash table (an 8 MiB array of random slots) took a cache and TLB miss
- * per row, about 200 ns, twice per row (the set-aside scan and the activity's), which was 10 to
- * 15 s of CPU (benchmarks/README.md, change 22).
+ * repeated ids, probing the join's hash table cost about 200 ns a row (a cache and TLB miss),
+ * twice per row (the set-aside scan and the activity's): 5% of the whole run's CPU in a profile
+ * (benchmarks/README.md, change 22).
  */
 final class IdKeySet implements Serializable {
   private static final long serialVersionUID = 1L;

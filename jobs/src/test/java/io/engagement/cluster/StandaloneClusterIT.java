@@ -56,9 +56,11 @@ class StandaloneClusterIT {
   /**
    * C1 only, for every JVM of the cluster: they live a minute or two, and on a 2-core CI machine
    * C2's compilations cost more CPU than they save (measured on a local two-day backfill: 145 s of
-   * CPU with C2, 111 s without).
+   * CPU with C2, 111 s without). C1 alone gets a 48 MB code cache by default, which the test's
+   * own JVM (the local backfill, also C1 only, see the failsafe argLine) outgrew: it peaked at
+   * 66 MB, and a full code cache crashed the JVM in the middle of a task. Hence 128 MB for all.
    */
-  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
+  private static final String QUICK_JIT = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m";
 
   /** job_runs columns that differ between any two runs of the same days (config_hash covers the output root). */
   private static final List<String> RUN_SPECIFIC =

@@ -123,6 +123,22 @@ class DeltaTableWriterTest {
   }
 
   @Test
+  void aDaysFileRecordsItsRowCountButNoColumnStatistics() {
+    writer.replaceDay(TABLE, DAY1, day1FirstRun());
+
+    List<Row> adds =
+        spark.read().json(writer.pathOf(TABLE) + "/_delta_log/*.json")
+            .where("add is not null")
+            .selectExpr("from_json(add.stats, 'numRecords BIGINT, minValues MAP<STRING, STRING>') AS stats")
+            .collectAsList();
+    assertEquals(1, adds.size());
+    Row stats = adds.get(0).getStruct(0);
+    assertEquals(day1FirstRun().count(), stats.getLong(0));
+    Map<String, String> minValues = stats.isNullAt(1) ? Map.of() : stats.getJavaMap(1);
+    assertTrue(minValues.isEmpty(), "column statistics were collected: " + minValues);
+  }
+
+  @Test
   void rowsOfAnotherDayAreRefusedAndNothingIsWritten() {
     writer.replaceDay(TABLE, DAY1, day1FirstRun());
 
@@ -141,6 +157,7 @@ class DeltaTableWriterTest {
     Map<String, String> properties = detail.getJavaMap(detail.fieldIndex("properties"));
     assertEquals("false", properties.get("delta.enableDeletionVectors"));
     assertEquals("true", properties.get("delta.autoOptimize.optimizeWrite"));
+    assertEquals("0", properties.get("delta.dataSkippingNumIndexedCols"));
     assertEquals("interval 30 days", properties.get("delta.logRetentionDuration"));
     assertEquals("interval 7 days", properties.get("delta.deletedFileRetentionDuration"));
     assertFalse("true".equals(properties.get("delta.appendOnly")));

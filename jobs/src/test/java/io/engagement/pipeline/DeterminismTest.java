@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same input and config give bit-identical tables whatever the parallelism: one shuffle
- * partition and every input day in one file, against eight shuffle partitions and every day split
- * into eight files (eight scan tasks). Two days of the committed sample (2000 users, about 10k
+ * The same input and config give bit-identical tables whatever the parallelism and however Spark
+ * runs the expressions: one shuffle partition, every input day in one file and the test session's
+ * interpreted projections, against eight shuffle partitions, every day split into eight files
+ * (eight scan tasks) and Spark's default generated code, the way the job ships. Two days of the committed sample (2000 users, about 10k
  * events and a few survey answers a day) so that sums of doubles over many rows, windows, ranks
  * and ties are all exercised, and the second day reads the first one's history.
  *
@@ -41,16 +42,24 @@ class DeterminismTest {
   private static final LocalDate TO = LocalDate.parse("2026-10-02");
   private static final Path SAMPLE = Path.of("..", "sample-data");
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  /**
+   * The shared test session interprets where Spark can (see SparkTestSession); one side here runs
+   * Spark's default instead, generated code with interpretation only as a fallback, so the
+   * suite also checks the job as it ships against the interpreted run.
+   */
+  private static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+  private static final String SPARK_DEFAULT_FACTORY_MODE = "FALLBACK";
 
   @TempDir Path tmp;
 
   @Test
-  void oneAndEightPartitionsGiveIdenticalTables() throws Exception {
+  void oneAndEightPartitionsInterpretedAndGeneratedGiveIdenticalTables() throws Exception {
     SparkSession shared = SparkTestSession.get();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<Path> one = threads.submit(() -> backfill(shared, 1, tmp.resolve("one")));
-      Future<Path> eight = threads.submit(() -> backfill(shared, 8, tmp.resolve("eight")));
+      Future<Path> one = threads.submit(() -> backfill(shared, 1, Map.of(), tmp.resolve("one")));
+      Future<Path> eight = threads.submit(() ->
+          backfill(shared, 8, Map.of(CODEGEN_FACTORY_MODE, SPARK_DEFAULT_FACTORY_MODE), tmp.resolve("eight")));
       Path oneOutput = one.get();
       Path eightOutput = eight.get();
       for (Tables table : Tables.dayTables()) {
@@ -63,12 +72,13 @@ class DeterminismTest {
 
   /**
    * Backfills the two days from a copy of the sample split into {@code partitions} files a day, with
-   * as many shuffle partitions, in a session of its own (the job's session is this thread's
-   * active one).
+   * as many shuffle partitions and the given other settings, in a session of its own (the job's
+   * session is this thread's active one).
    */
-  private Path backfill(SparkSession shared, int partitions, Path root) {
+  private Path backfill(SparkSession shared, int partitions, Map<String, String> settings, Path root) {
     SparkSession spark = shared.newSession();
     spark.conf().set(SHUFFLE_PARTITIONS, Integer.toString(partitions));
+    settings.forEach(spark.conf()::set);
     SparkSession.setActiveSession(spark);
     try {
       Path input = root.resolve("in");

@@ -45,8 +45,9 @@ public final class SparkTestSession {
    * values (Spark's own test suites check them against each other). The job keeps Spark's default:
    * on a 1M-event day of 300k users interpreted projections made a warm run slower (100.7-103.0 s
    * against 70.9-90.4 s). The runs that test the job as it ships keep that default too: the child
-   * JVMs of {@link ChildJob}, the cluster test and the local run beside it. With this setting the
-   * clean-clone CI took 14 min 33 s instead of 17 min 10 s.
+   * JVMs of {@link ChildJob}, the cluster test and the local run beside it, and one side of
+   * DeterminismTest, which compares it with an interpreted run. With this setting the clean-clone
+   * CI took 14 min 33 s instead of 17 min 10 s.
    */
   static final String CODEGEN_FACTORY_MODE = "NO_CODEGEN";
 

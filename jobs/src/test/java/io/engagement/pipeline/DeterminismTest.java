@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The same input and config give bit-identical tables whatever the parallelism and however Spark
  * runs the expressions: one shuffle partition, every input day in one file and the test session's
  * interpreted projections, against eight shuffle partitions, every day split into eight files
- * (eight scan tasks) and Spark's default generated code, the way the job ships. Two days of the committed sample (2000 users, about 10k
- * events and a few survey answers a day) so that sums of doubles over many rows, windows, ranks
- * and ties are all exercised, and the second day reads the first one's history.
+ * (eight scan tasks) and Spark's default generated code, the way the job ships. Two days of the
+ * committed sample (2000 users, about 10k events and a few survey answers a day) so that sums of
+ * doubles over many rows, windows, ranks and ties are all exercised, and the second day reads the
+ * first one's history.
  *
  * <p>The two backfills are independent (each its own session, input and output) and run side by
  * side.

@@ -44,12 +44,20 @@ public final class SparkTestSession {
    * projections a warm day run took 25-38 s of CPU against 47-61 s. Both paths compute the same
    * values (Spark's own test suites check them against each other). The job keeps Spark's default:
    * on a 1M-event day of 300k users interpreted projections made a warm run slower (100.7-103.0 s
-   * against 70.9-90.4 s). The runs that test the job as it ships keep that default too: the child
-   * JVMs of {@link ChildJob}, the cluster test and the local run beside it, and one side of
-   * DeterminismTest, which compares it with an interpreted run. With this setting the clean-clone
-   * CI took 14 min 33 s instead of 17 min 10 s.
+   * against 70.9-90.4 s). The runs that test the job as it ships keep that default: the cluster
+   * test and the local run beside it, and one side of DeterminismTest, which compares it with an
+   * interpreted run. With this setting the clean-clone CI took 14 min 33 s instead of 17 min 10 s.
    */
   static final String CODEGEN_FACTORY_MODE = "NO_CODEGEN";
+
+  private static final String CODEGEN_FACTORY_MODE_KEY = "spark.sql.codegen.factoryMode";
+
+  /**
+   * The interpreted projections above as {@code spark.*} system properties, for a job in a child
+   * JVM ({@link ChildJob}) that tests something other than Spark's code generation.
+   */
+  public static final Map<String, String> INTERPRETED_PROJECTIONS =
+      Map.of(CODEGEN_FACTORY_MODE_KEY, CODEGEN_FACTORY_MODE);
 
   private static SparkSession session;
 
@@ -81,7 +89,7 @@ public final class SparkTestSession {
               .config(DeltaSessionConfig.SORT_AGGREGATE_ON_SORTED_INPUT_KEY, "true")
               .config("spark.sql.warehouse.dir", warehouseDir())
               .config("spark.sql.codegen.cache.maxEntries", CODEGEN_CACHE_ENTRIES)
-              .config("spark.sql.codegen.factoryMode", CODEGEN_FACTORY_MODE)
+              .config(CODEGEN_FACTORY_MODE_KEY, CODEGEN_FACTORY_MODE)
               .getOrCreate();
       session.sparkContext().setLogLevel("WARN");
     }

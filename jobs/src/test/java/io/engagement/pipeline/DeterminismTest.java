@@ -48,8 +48,8 @@ class DeterminismTest {
    * Spark's default instead, generated code with interpretation only as a fallback, so the
    * suite also checks the job as it ships against the interpreted run.
    */
-  private static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
-  private static final String SPARK_DEFAULT_FACTORY_MODE = "FALLBACK";
+  private static final Map<String, String> SPARK_DEFAULT_CODEGEN =
+      Map.of(SparkTestSession.CODEGEN_FACTORY_MODE_KEY, "FALLBACK");
 
   @TempDir Path tmp;
 
@@ -59,8 +59,8 @@ class DeterminismTest {
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       Future<Path> one = threads.submit(() -> backfill(shared, 1, Map.of(), tmp.resolve("one")));
-      Future<Path> eight = threads.submit(() ->
-          backfill(shared, 8, Map.of(CODEGEN_FACTORY_MODE, SPARK_DEFAULT_FACTORY_MODE), tmp.resolve("eight")));
+      Future<Path> eight =
+          threads.submit(() -> backfill(shared, 8, SPARK_DEFAULT_CODEGEN, tmp.resolve("eight")));
       Path oneOutput = one.get();
       Path eightOutput = eight.get();
       for (Tables table : Tables.dayTables()) {

@@ -50,7 +50,7 @@ public final class SparkTestSession {
    */
   static final String CODEGEN_FACTORY_MODE = "NO_CODEGEN";
 
-  private static final String CODEGEN_FACTORY_MODE_KEY = "spark.sql.codegen.factoryMode";
+  public static final String CODEGEN_FACTORY_MODE_KEY = "spark.sql.codegen.factoryMode";
 
   /**
    * The interpreted projections above as {@code spark.*} system properties, for a job in a child

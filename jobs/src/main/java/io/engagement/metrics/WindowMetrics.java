@@ -51,7 +51,7 @@ public final class WindowMetrics {
     Dataset<Row> window =
         activityWindow.where(
             col(Columns.ACTIVITY_DATE).between(Date.valueOf(windowStart), Date.valueOf(day)));
-    Dataset<Row> sums = windowSums(window, config);
+    Dataset<Row> sums = WindowSums.of(window, config.actions(), List.copyOf(config.kpis().values()));
     Column today = lit(Date.valueOf(day));
 
     Dataset<Row> joined =
@@ -59,8 +59,8 @@ public final class WindowMetrics {
             .join(sums, InputSchemas.USER_ID, "left")
             .join(groups, InputSchemas.USER_ID, "left");
 
-    Column totalVisits = coalesce(col("_visits"), lit(0L));
-    Column uniqueVisits = coalesce(col("_active_days"), lit(0L));
+    Column totalVisits = coalesce(col(WindowSums.VISITS), lit(0L));
+    Column uniqueVisits = coalesce(col(WindowSums.ACTIVE_DAYS), lit(0L));
     Column earliest = least(col(InputSchemas.SIGNUP_DATE), col(Columns.FIRST_ACTIVE_DAY));
     Column tenure = coalesce(datediff(today, earliest).plus(1), lit(1));
     int minReliance = config.minRelianceDays();
@@ -69,9 +69,9 @@ public final class WindowMetrics {
     Map<String, Column> named = new LinkedHashMap<>();
     named.put(Columns.TOTAL_VISITS, totalVisits);
     named.put(Columns.UNIQUE_VISITS, uniqueVisits);
-    named.put(Columns.BREADTH, when(col("_features").isNull(), lit(0L)).otherwise(functions.size(col("_features")).cast("long")));
-    named.put(Columns.DEPTH, perVisit(col("_events"), totalVisits));
-    named.put(Columns.DURATION, perVisit(col("_duration"), totalVisits));
+    named.put(Columns.BREADTH, coalesce(col(WindowSums.BREADTH), lit(0L)));
+    named.put(Columns.DEPTH, perVisit(col(WindowSums.EVENTS), totalVisits));
+    named.put(Columns.DURATION, perVisit(col(WindowSums.DURATION), totalVisits));
     named.put(Columns.RECENCY, datediff(today, col(Columns.LAST_ACTIVE_DAY)));
 
     Dataset<Row> visitMetrics = joined.withColumn(Columns.TENURE_DAYS, tenure);
@@ -89,8 +89,8 @@ public final class WindowMetrics {
     }
     Column activeDays = greatest(lit(minReliance), col(Columns.UNIQUE_VISITS));
     for (String action : config.actions()) {
-      Column count = coalesce(col(actionColumn(action, "count")), lit(0L));
-      Column days = coalesce(col(actionColumn(action, "days")), lit(0L));
+      Column count = coalesce(col(WindowSums.actionCount(action)), lit(0L));
+      Column days = coalesce(col(WindowSums.actionDays(action)), lit(0L));
       metricEntries.add(lit(ConfigKeys.actionMetric(action, "count")));
       metricEntries.add(count.cast("double"));
       metricEntries.add(lit(ConfigKeys.actionMetric(action, "days")));
@@ -100,7 +100,7 @@ public final class WindowMetrics {
     }
     for (KpiConfig kpi : config.kpis().values()) {
       metricEntries.add(lit(kpi.name()));
-      metricEntries.add(coalesce(col(kpiColumn(kpi.name())), lit(0.0)));
+      metricEntries.add(coalesce(col(WindowSums.kpiValue(kpi.name())), lit(0.0)));
     }
 
     List<Column> out = new ArrayList<>();
@@ -115,42 +115,8 @@ public final class WindowMetrics {
     return visitMetrics.select(out.toArray(Column[]::new));
   }
 
-  /** Per-user sums over the window's activity rows. */
-  private static Dataset<Row> windowSums(Dataset<Row> window, EngagementConfig config) {
-    List<Column> aggs = new ArrayList<>();
-    aggs.add(functions.sum(col(Columns.VISITS)).as("_visits"));
-    aggs.add(functions.count(when(col(Columns.VISITS).gt(0), lit(1))).as("_active_days"));
-    aggs.add(functions.sum(col(Columns.EVENTS)).as("_events"));
-    aggs.add(functions.sum(col(Columns.DURATION_SECONDS)).as("_duration"));
-    aggs.add(
-        functions.array_distinct(functions.flatten(functions.collect_list(col(Columns.FEATURES_USED))))
-            .as("_features"));
-    for (String action : config.actions()) {
-      Column daily = coalesce(col(Columns.EVENT_COUNTS).getItem(action), lit(0L));
-      aggs.add(functions.sum(daily).as(actionColumn(action, "count")));
-      aggs.add(functions.count(when(daily.gt(0), lit(1))).as(actionColumn(action, "days")));
-    }
-    for (KpiConfig kpi : config.kpis().values()) {
-      Column daily = coalesce(col(Columns.KPI_VALUES).getItem(kpi.name()), lit(0.0));
-      Column windowValue =
-          kpi.aggregation() == KpiConfig.Aggregation.MAX ? functions.max(daily) : functions.sum(daily);
-      aggs.add(windowValue.as(kpiColumn(kpi.name())));
-    }
-    return window
-        .groupBy(col(InputSchemas.USER_ID))
-        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
-  }
-
   /** Mean per visit, 0 when there was no visit. */
   private static Column perVisit(Column total, Column visits) {
     return when(visits.gt(0), coalesce(total, lit(0)).cast("double").divide(visits)).otherwise(lit(0.0));
-  }
-
-  private static String actionColumn(String action, String suffix) {
-    return "_action_" + action + "_" + suffix;
-  }
-
-  private static String kpiColumn(String kpi) {
-    return "_kpi_" + kpi;
   }
 }

@@ -6,6 +6,7 @@ import io.engagement.config.KpiConfig;
 import io.engagement.config.KpiConfig.Aggregation;
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
+import io.engagement.spark.KeyRuns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
@@ -130,42 +130,11 @@ final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<InternalRow> events) {
-    return new Iterator<>() {
-      private UserDay current;
-      private Row next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && events.hasNext()) {
-          InternalRow e = events.next();
-          UTF8String userId = e.getUTF8String(0);
-          if (current == null || !current.userId.equals(userId)) {
-            next = current == null ? null : current.toRow();
-            current = new UserDay(userId.clone());
-          }
-          current.add(e);
-        }
-        if (next == null && current != null) {
-          next = current.toRow();
-          current = null;
-        }
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-      }
-    };
+    return KeyRuns.fold(events, UserDay::new);
   }
 
   /** One user's day so far; every text it holds is its own copy. */
-  private final class UserDay {
+  private final class UserDay implements KeyRuns.Fold<Row> {
     private final UTF8String userId;
     private final VisitTally visits = new VisitTally(timeoutMinutes);
     private final KpiTally[] kpis = new KpiTally[aggregations.length];
@@ -184,7 +153,8 @@ final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
       }
     }
 
-    void add(InternalRow e) {
+    @Override
+    public void add(InternalRow e) {
       long micros = e.getLong(MICROS);
       visits.add(e.getInt(KIND), keptSession(textOrNull(e, SESSION_ID)), micros);
       addIfPresent(features, textOrNull(e, FEATURE));
@@ -194,7 +164,7 @@ final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
         long[] count = eventCounts.get(eventName);
         if (count == null) {
           count = new long[1];
-          eventCounts.put(eventName.clone(), count);
+          eventCounts.put(eventName.copy(), count);
         }
         count[0]++;
       }
@@ -209,13 +179,14 @@ final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
     /** The session as a copy the tally may keep: copied once per session, not once per event. */
     private UTF8String keptSession(UTF8String sessionId) {
       if (sessionId != null && !sessionId.equals(session)) {
-        session = sessionId.clone();
+        session = sessionId.copy();
       }
       return sessionId == null ? null : session;
     }
 
     /** In outputSchema's order. */
-    Row toRow() {
+    @Override
+    public Row result() {
       UTF8String[] eventNames = sorted(eventCounts.keySet());
       Object[] values = new Object[11 + kpis.length];
       values[0] = userId.toString();
@@ -242,7 +213,7 @@ final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
 
   private static void addIfPresent(Set<UTF8String> values, UTF8String value) {
     if (value != null && !values.contains(value)) {
-      values.add(value.clone());
+      values.add(value.copy());
     }
   }
 
@@ -272,10 +243,10 @@ final class UserDayFold implements FlatMapFunction<Iterator<InternalRow>, Row> {
       }
       if (this.accountId == null || micros > this.micros || (micros == this.micros && eventId.compareTo(this.eventId) > 0)) {
         if (!accountId.equals(this.accountId)) {
-          this.accountId = accountId.clone();
+          this.accountId = accountId.copy();
         }
         this.micros = micros;
-        this.eventId = eventId.clone();
+        this.eventId = eventId.copy();
       }
     }
   }

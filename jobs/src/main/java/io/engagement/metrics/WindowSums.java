@@ -6,12 +6,13 @@ import io.engagement.config.KpiConfig;
 import io.engagement.config.KpiConfig.Aggregation;
 import io.engagement.input.InputSchemas;
 import io.engagement.output.Columns;
+import io.engagement.spark.KeyRuns;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.rdd.RDD;
@@ -128,38 +129,7 @@ final class WindowSums implements FlatMapFunction<Iterator<InternalRow>, Row> {
   public Iterator<Row> call(Iterator<InternalRow> days) {
     Map<UTF8String, Integer> actionIndex = indexOf(actions);
     Map<UTF8String, Integer> kpiIndex = indexOf(kpiNames);
-    return new Iterator<>() {
-      private UserWindow current;
-      private Row next;
-
-      @Override
-      public boolean hasNext() {
-        while (next == null && days.hasNext()) {
-          InternalRow day = days.next();
-          UTF8String userId = day.getUTF8String(USER_ID);
-          if (current == null || !current.userId.equals(userId)) {
-            next = current == null ? null : current.toRow();
-            current = new UserWindow(userId.clone(), actionIndex, kpiIndex);
-          }
-          current.add(day);
-        }
-        if (next == null && current != null) {
-          next = current.toRow();
-          current = null;
-        }
-        return next != null;
-      }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        Row row = next;
-        next = null;
-        return row;
-      }
-    };
+    return KeyRuns.fold(days, userId -> new UserWindow(userId, actionIndex, kpiIndex));
   }
 
   private static Map<UTF8String, Integer> indexOf(List<String> names) {
@@ -170,13 +140,40 @@ final class WindowSums implements FlatMapFunction<Iterator<InternalRow>, Row> {
     return index;
   }
 
+  /** Where {@link #forFirstEntries} found a wanted key: its index, the map's values, the entry. */
+  private interface EntryFound {
+    void at(int wanted, ArrayData values, int entry);
+  }
+
+  /**
+   * Calls back for the first entry of each wanted key of the map in column {@code column} (the
+   * entry a map lookup returns); nothing for a null map or for keys not wanted.
+   */
+  private static void forFirstEntries(
+      InternalRow row, int column, Map<UTF8String, Integer> wanted, int wantedCount, EntryFound found) {
+    if (row.isNullAt(column) || wantedCount == 0) {
+      return;
+    }
+    MapData map = row.getMap(column);
+    ArrayData keys = map.keyArray();
+    ArrayData values = map.valueArray();
+    boolean[] seen = new boolean[wantedCount];
+    for (int i = 0; i < map.numElements(); i++) {
+      Integer index = wanted.get(keys.getUTF8String(i));
+      if (index != null && !seen[index]) {
+        seen[index] = true;
+        found.at(index, values, i);
+      }
+    }
+  }
+
   /**
    * One user's window so far. Each step is the one of the Spark aggregate it replaces: a sum skips
    * nulls and starts from 0, a count of days counts values above 0, a maximum changes only for a
    * strictly greater value, a missing map entry is 0, and a null feature is one distinct value
    * (as {@code array_distinct} keeps one null).
    */
-  private final class UserWindow {
+  private final class UserWindow implements KeyRuns.Fold<Row> {
     private final UTF8String userId;
     private final Map<UTF8String, Integer> actionIndex;
     private final Map<UTF8String, Integer> kpiIndex;
@@ -199,7 +196,8 @@ final class WindowSums implements FlatMapFunction<Iterator<InternalRow>, Row> {
       this.kpiIndex = kpiIndex;
     }
 
-    void add(InternalRow day) {
+    @Override
+    public void add(InternalRow day) {
       if (!day.isNullAt(DAY_VISITS)) {
         long dayVisits = day.getLong(DAY_VISITS);
         visits = Math.addExact(visits, dayVisits);
@@ -228,28 +226,16 @@ final class WindowSums implements FlatMapFunction<Iterator<InternalRow>, Row> {
         } else {
           UTF8String feature = dayFeatures.getUTF8String(i);
           if (!features.contains(feature)) {
-            features.add(feature.clone());
+            features.add(feature.copy());
           }
         }
       }
     }
 
     private void addActions(InternalRow day) {
-      java.util.Arrays.fill(dayActionCounts, 0L);
-      if (!day.isNullAt(EVENT_COUNTS) && !actions.isEmpty()) {
-        MapData counts = day.getMap(EVENT_COUNTS);
-        ArrayData names = counts.keyArray();
-        ArrayData values = counts.valueArray();
-        boolean[] seen = new boolean[actions.size()];
-        for (int i = 0; i < counts.numElements(); i++) {
-          Integer action = actionIndex.get(names.getUTF8String(i));
-          // The first entry of a key is the one a map lookup returns.
-          if (action != null && !seen[action]) {
-            seen[action] = true;
-            dayActionCounts[action] = values.isNullAt(i) ? 0L : values.getLong(i);
-          }
-        }
-      }
+      Arrays.fill(dayActionCounts, 0L);
+      forFirstEntries(day, EVENT_COUNTS, actionIndex, actions.size(),
+          (action, counts, i) -> dayActionCounts[action] = counts.isNullAt(i) ? 0L : counts.getLong(i));
       for (int a = 0; a < actionCounts.length; a++) {
         actionCounts[a] = Math.addExact(actionCounts[a], dayActionCounts[a]);
         if (dayActionCounts[a] > 0) {
@@ -259,31 +245,21 @@ final class WindowSums implements FlatMapFunction<Iterator<InternalRow>, Row> {
     }
 
     private void addKpis(InternalRow day) {
-      java.util.Arrays.fill(dayKpiValues, 0.0);
-      if (!day.isNullAt(KPI_VALUES) && !kpiNames.isEmpty()) {
-        MapData values = day.getMap(KPI_VALUES);
-        ArrayData names = values.keyArray();
-        ArrayData numbers = values.valueArray();
-        boolean[] seen = new boolean[kpiNames.size()];
-        for (int i = 0; i < values.numElements(); i++) {
-          Integer kpi = kpiIndex.get(names.getUTF8String(i));
-          if (kpi != null && !seen[kpi]) {
-            seen[kpi] = true;
-            dayKpiValues[kpi] = numbers.isNullAt(i) ? 0.0 : numbers.getDouble(i);
-          }
-        }
-      }
+      Arrays.fill(dayKpiValues, 0.0);
+      forFirstEntries(day, KPI_VALUES, kpiIndex, kpiNames.size(),
+          (kpi, values, i) -> dayKpiValues[kpi] = values.isNullAt(i) ? 0.0 : values.getDouble(i));
       for (int k = 0; k < kpiValues.length; k++) {
         double value = dayKpiValues[k];
         kpiValues[k] =
             switch (kpiAggregations[k]) {
               case MAX -> days == 0 || value > kpiValues[k] ? value : kpiValues[k];
-              case SUM, COUNT -> (days == 0 ? 0.0 : kpiValues[k]) + value;
+              case SUM, COUNT -> kpiValues[k] + value;
             };
       }
     }
 
-    Row toRow() {
+    @Override
+    public Row result() {
       Object[] values = new Object[6 + 2 * actions.size() + kpiNames.size()];
       values[0] = userId.toString();
       values[1] = visits;

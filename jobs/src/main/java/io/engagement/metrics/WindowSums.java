@@ -73,6 +73,9 @@ final class WindowSums implements FlatMapFunction<Iterator<InternalRow>, Row> {
    * #actionCount} and {@link #actionDays}, then per KPI {@link #kpiValue} (the sum, or for a
    * {@code max} KPI the maximum, of its daily values). Every column is non-null.
    *
+   * <p>Calling it runs the shuffle: adaptive execution runs a query's shuffles as soon as its
+   * rows are asked for, and the fold asks for them here.
+   *
    * @param window user_daily_activity rows of the window, at most one per user and day
    */
   static Dataset<Row> of(Dataset<Row> window, List<String> actions, List<KpiConfig> kpis) {
